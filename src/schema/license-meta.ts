@@ -45,7 +45,10 @@ export const LicenseMetaSchema = z
     aliases: z.array(z.string()).default([]),
     /** URLs by which the license is referenced (scheme and trailing slash ignored when matching). */
     urls: z.array(z.string()).default([]),
-    /** Phrases that must appear in a full text for it to be this license rather than a near-clone. */
+    /**
+     * Phrases that must appear in a full text for it to be this license rather than a near-clone. Compared as
+     * `tokenize()` word sequences, so case, punctuation and white space do not matter ("Date: July 23, 2024").
+     */
     keyPhrases: z.array(z.string()).default([]),
     /** Policies (by id) this license incorporates by reference, e.g. an acceptable-use policy. */
     incorporates: z.array(z.string()).default([]),
