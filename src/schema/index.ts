@@ -2,3 +2,4 @@
 export * from './position.js'
 export * from './findings.js'
 export * from './license-meta.js'
+export * from './audit.js'
