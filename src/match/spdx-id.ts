@@ -1,7 +1,126 @@
-// SPDX-License-Identifier tags (stub).
+// SPDX-License-Identifier tags: find every tag line in any comment style and read its expression.
 import type { Diagnostic, LicenseFinding } from '../schema/index.js'
 import type { LineIndex } from '../text/index.js'
+import { parseLicenseExpression } from './expression.js'
+import { lookupLicenseId, resolveLicenseId } from './expression-ids.js'
 
-export function matchSpdxTags(_source: string, _lines: LineIndex): { findings: LicenseFinding[]; diagnostics: Diagnostic[] } {
-  return { findings: [], diagnostics: [] }
+const messages = {
+  empty: 'Empty SPDX-License-Identifier tag',
+  invalid: 'Invalid SPDX-License-Identifier "{value}": {reason}',
+  suggestion: 'Did you mean "{suggestion}"?',
+} as const
+
+const format = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '')
+
+// The tag key, case-insensitive, with optional blanks around the colon: "SPDX-License-Identifier: MIT".
+const TAG = /SPDX-License-Identifier[ \t]{0,20}:[ \t]{0,200}/gi
+// Where a value ends before the line does: comment terminators ("*/", "-->", "*)", "-}", "#}", "%>", '"""'),
+// quotes of a string literal, and markup ("<br>"). SPDX ids never contain any of these characters.
+const VALUE_END = /\*\/|-->|--%>|\*\)|-\}|#\}|%>|%\}|\]\]>|"""|'''|["'`<]/
+const MAX_VALUE = 500
+
+/** One tag: where it starts, and where its value starts and ends (source offsets). */
+export interface SpdxTagSpan {
+  start: number
+  valueStart: number
+  valueEnd: number
+  value: string
+}
+
+/**
+ * Find every `SPDX-License-Identifier:` tag in `source`, with the span of its value.
+ *
+ * @param source - any text.
+ * @returns the tags in order.
+ * @example
+ * findSpdxTags('/* SPDX-License-Identifier: MIT *\/')[0].value // 'MIT'
+ */
+export function findSpdxTags(source: string): SpdxTagSpan[] {
+  const tags: SpdxTagSpan[] = []
+  TAG.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = TAG.exec(source)) !== null) {
+    const valueStart = m.index + m[0].length
+    let lineEnd = valueStart
+    while (lineEnd < source.length && lineEnd - valueStart < MAX_VALUE) {
+      const c = source.charCodeAt(lineEnd)
+      if (c === 10 || c === 13) break
+      lineEnd++
+    }
+    let raw = source.slice(valueStart, lineEnd)
+    const cut = VALUE_END.exec(raw)
+    if (cut) raw = raw.slice(0, cut.index)
+    // trailing blanks, a sentence full stop or a statement terminator are not part of the expression
+    const value = raw.replace(/[\s;,.\\]+$/, '')
+    tags.push({ start: m.index, valueStart, valueEnd: valueStart + value.length, value })
+  }
+  return tags
+}
+
+/** Ids written inside an unparseable value, in order: "GPL-2.0 and/or MIT licence" → GPL-2.0-only, MIT. */
+function salvageIds(value: string): string[] {
+  const ids: string[] = []
+  for (const m of value.matchAll(/[A-Za-z0-9.-]+(\+)?/g)) {
+    const id = lookupLicenseId(m[0].replace(/\+$/, ''))
+    if (!id) continue
+    const resolved = resolveLicenseId(id, m[1] === '+')
+    const license = resolved.license.replace(/\+$/, '')
+    if (!ids.includes(license)) ids.push(license)
+  }
+  return ids
+}
+
+/**
+ * Read every `SPDX-License-Identifier:` tag of a text (any comment style, anywhere in the file, several per
+ * file). Each valid tag gives a finding with matcher `spdx-tag`, `licenseId` = its first id and `expression` =
+ * the canonical expression when it says more than that id. An invalid value gives an `invalid-spdx-expression`
+ * warning, plus a lower-confidence finding when a license can still be read from it.
+ *
+ * @param source - the text.
+ * @param lines - line index over the same text, for positions.
+ * @returns findings and diagnostics, in source order.
+ * @example
+ * matchSpdxTags('// SPDX-License-Identifier: GPL-2.0+', createLineIndex(src)).findings[0].licenseId // 'GPL-2.0-or-later'
+ */
+export function matchSpdxTags(source: string, lines: LineIndex): { findings: LicenseFinding[]; diagnostics: Diagnostic[] } {
+  const findings: LicenseFinding[] = []
+  const diagnostics: Diagnostic[] = []
+  for (const tag of findSpdxTags(source)) {
+    const evidence = [lines.evidence(tag.start, tag.valueEnd)]
+    const parsed = parseLicenseExpression(tag.value)
+    if (parsed.ok) {
+      if (!parsed.ids.length) continue // NONE / NOASSERTION: the tag names no license
+      findings.push(finding(parsed.expression, parsed.ids, 1, evidence))
+      continue
+    }
+    const position = lines.toPosition(tag.valueStart, Math.max(tag.valueEnd, tag.valueStart))
+    diagnostics.push({
+      ruleId: 'invalid-spdx-expression',
+      source: 'licit',
+      severity: 'warning',
+      reason: tag.value ? format(messages.invalid, { value: tag.value, reason: parsed.reason }) : messages.empty,
+      position,
+      ...(parsed.suggestion ? { note: format(messages.suggestion, { suggestion: parsed.suggestion }) } : {}),
+    })
+    const suggested = parsed.suggestion ? parseLicenseExpression(parsed.suggestion) : undefined
+    if (suggested?.ok && suggested.ids.length) {
+      findings.push(finding(suggested.expression, suggested.ids, 0.8, evidence))
+      continue
+    }
+    const ids = salvageIds(tag.value)
+    if (ids.length) findings.push(finding(ids.join(' AND '), ids, 0.6, evidence))
+  }
+  return { findings, diagnostics }
+}
+
+function finding(expression: string, ids: string[], confidence: number, evidence: LicenseFinding['evidence']): LicenseFinding {
+  const licenseId = ids[0]
+  return {
+    licenseId,
+    ...(expression !== licenseId ? { expression } : {}),
+    confidence,
+    matcher: 'spdx-tag',
+    evidence,
+  }
 }
