@@ -1,6 +1,137 @@
-// Corpus part: fulltext (stub until its owner fills it in).
+// Corpus part: fulltext.json, the bigram index the full-text matcher loads (fingerprints only, no license text).
+//
+// Every reference (SPDX license, standard header, exception, AI license or policy) becomes a set of required
+// and optional word-bigram hashes. References with the same required set and kind are one reference (the
+// GPL-2.0-only and GPL-2.0-or-later texts are the same text): a full text reports `-only`, as ScanCode does,
+// and a header reports `-or-later` exactly when it says "any later version". Near neighbours (texts that share
+// most bigrams both ways, like Llama 3.1 and 3.2) are listed with the number of required bigrams one has and
+// the other lacks, so the matcher can insist that a winner's decisive words are really present.
+import {
+  FULLTEXT_FORMAT,
+  POSTING_ANCHOR,
+  POSTING_REF,
+  POSTING_REQUIRED,
+  bytesOf,
+  toBase64,
+  type FullTextJson,
+  type FullTextRefJson,
+} from '../../src/corpus/fulltext-format.js'
 import type { BuildContext } from './build.js'
+import { extractFeatures, type Features } from './fulltext-features.js'
+import { readSourceReferences, type SourceReference } from './fulltext-sources.js'
 
-export async function buildFullText(_ctx: BuildContext): Promise<Record<string, string>> {
-  return {}
+/** References with fewer required bigrams than this are too short to identify anything by themselves. */
+const MIN_REQUIRED = 6
+/** Two references are near neighbours when each has at least this share of the other's required bigrams. */
+const NEIGHBOUR_SIMILARITY = 0.7
+
+interface Merged {
+  ids: string[]
+  kind: SourceReference['kind']
+  group?: string
+  features: Features
+}
+
+const sayOrLater = (words: string[]) => words.join(' ').includes('any later version')
+
+/** Which of several ids with one text to report: `-only` for full texts, `-or-later` for "any later" headers. */
+function primaryId(ids: string[], kind: string, words: string[]): string {
+  const later = kind === 'header' && sayOrLater(words)
+  const rank = (id: string) => {
+    if (id.endsWith(later ? '-or-later' : '-only')) return 0
+    if (id.endsWith(later ? '-only' : '-or-later')) return 2
+    return 1
+  }
+  return [...ids].sort((a, b) => rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0]
+}
+
+function mergeReferences(sources: SourceReference[]): Merged[] {
+  const byKey = new Map<string, Merged>()
+  const order: Merged[] = []
+  for (const src of sources) {
+    const f = extractFeatures(src.rendered)
+    if (f.required.size < MIN_REQUIRED) continue
+    const key = `${src.kind}:${[...f.required].sort((a, b) => a - b).join(',')}`
+    const hit = byKey.get(key)
+    if (!hit) {
+      const m: Merged = { ids: [src.id], kind: src.kind, group: src.group, features: f }
+      byKey.set(key, m)
+      order.push(m)
+      continue
+    }
+    if (!hit.ids.includes(src.id)) hit.ids.push(src.id)
+    hit.group ??= src.group
+    for (const h of f.optional) if (!hit.features.required.has(h)) hit.features.optional.add(h)
+    for (const h of f.anchors) hit.features.anchors.add(h)
+    hit.features.exact.push(...f.exact)
+  }
+  return order
+}
+
+function buildIndex(refs: Merged[]) {
+  const lists = new Map<number, number[]>()
+  refs.forEach((r, i) => {
+    const f = r.features
+    const add = (h: number, flags: number) => {
+      let l = lists.get(h)
+      if (!l) lists.set(h, (l = []))
+      l.push(i | flags | (f.anchors.has(h) ? POSTING_ANCHOR : 0))
+    }
+    for (const h of f.required) add(h, POSTING_REQUIRED)
+    for (const h of f.optional) add(h, 0)
+  })
+  const hashes = Uint32Array.from([...lists.keys()].sort((a, b) => a - b))
+  const counts = new Uint16Array(hashes.length)
+  const postings: number[] = []
+  hashes.forEach((h, i) => {
+    const l = lists.get(h)!.sort((a, b) => (a & POSTING_REF) - (b & POSTING_REF))
+    counts[i] = l.length
+    postings.push(...l)
+  })
+  return { hashes, counts, postings: Uint16Array.from(postings), lists }
+}
+
+/** For each reference, the references sharing most of its bigrams both ways, with how many it has that they lack. */
+function findNeighbours(refs: Merged[], lists: Map<number, number[]>): number[] {
+  const shared = refs.map(() => new Uint32Array(refs.length))
+  refs.forEach((r, i) => {
+    for (const h of r.features.required) for (const p of lists.get(h)!) shared[i][p & POSTING_REF]++
+  })
+  const out: number[] = []
+  refs.forEach((r, i) => {
+    const ri = r.features.required.size
+    refs.forEach((n, j) => {
+      if (i === j) return
+      const nj = n.features.required.size
+      const lacks = ri - shared[i][j]
+      if (lacks > 0 && shared[i][j] >= NEIGHBOUR_SIMILARITY * ri && shared[j][i] >= NEIGHBOUR_SIMILARITY * nj) out.push(i, j, Math.min(lacks, 0xffff))
+    })
+  })
+  return out
+}
+
+/** Build corpus/fulltext.json from ../shared (or spdx-license-list alone when ../shared is absent). */
+export async function buildFullText(ctx: BuildContext): Promise<Record<string, string>> {
+  const refs = mergeReferences(readSourceReferences(ctx.shared))
+  if (refs.length > POSTING_REF) throw new Error(`too many references for 14-bit postings: ${refs.length}`)
+  const { hashes, counts, postings, lists } = buildIndex(refs)
+  const exact = new Map<number, number>()
+  refs.forEach((r, i) => {
+    for (const h of r.features.exact) if (!exact.has(h)) exact.set(h, i)
+  })
+  const exactPairs = [...exact.entries()].sort((a, b) => a[0] - b[0]).flat()
+  const json: FullTextJson = {
+    format: FULLTEXT_FORMAT,
+    refs: refs.map((r): FullTextRefJson => {
+      const id = primaryId(r.ids, r.kind, r.features.words)
+      const also = r.ids.filter((x) => x !== id).sort()
+      return { id, kind: r.kind, req: r.features.required.size, ...(also.length ? { also } : {}), ...(r.group ? { group: r.group } : {}) }
+    }),
+    hashes: toBase64(bytesOf(hashes)),
+    counts: toBase64(bytesOf(counts)),
+    postings: toBase64(bytesOf(postings)),
+    exact: toBase64(bytesOf(Uint32Array.from(exactPairs))),
+    neighbours: toBase64(bytesOf(Uint16Array.from(findNeighbours(refs, lists)))),
+  }
+  return { 'fulltext.json': JSON.stringify(json) + '\n' }
 }

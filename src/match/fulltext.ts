@@ -1,6 +1,18 @@
-// Full-text matching (stub): finds whole license texts, inside larger files and several per file.
-import type { LicenseFinding } from '../schema/index.js'
+// Full-text matching: finds whole license texts (and standard headers, exceptions, AI licenses and policies)
+// in any input — alone, inside a larger file, several per file — by word-bigram similarity to every reference.
+//
+// Pipeline: exact whole-input hash (exact.ts) → bigram lookup and candidate selection (fulltext-candidates.ts)
+// → per candidate, localization and Dice-like scoring (dice.ts) → winner selection with thresholds, the
+// insertion guard and near-clone checks (fulltext-select.ts) → mask the winner's region and repeat → compose
+// exceptions and policies with their license (fulltext-combine.ts).
+import { loadFullTextIndex, type FullTextIndex } from '../corpus/fulltext.js'
+import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
+import { scoreCandidate, type RegionScore } from './dice.js'
+import { matchExact } from './exact.js'
+import { collectCandidates, lookupBigrams, scratchFor, wordHashes } from './fulltext-candidates.js'
+import { toFindings, toNearest, type Accepted } from './fulltext-combine.js'
+import { selectWinner, type Scored } from './fulltext-select.js'
 
 export interface FullTextResult {
   /** Confident matches, each with the region it covers as evidence, in source order. */
@@ -9,6 +21,95 @@ export interface FullTextResult {
   nearest?: LicenseFinding
 }
 
-export function matchFullText(_source: string, _tokens: Token[], _lines: LineIndex): FullTextResult {
-  return { matches: [] }
+/** Runner-ups within this F1 of the winner are reported as its `candidates`. */
+const CANDIDATE_MARGIN = 0.05
+/** A near miss counts as "looks like a license" from this F1 and this many words on. */
+const NEAREST_MIN_F1 = 0.5
+const NEAREST_MIN_WORDS = 20
+/** Upper bound on licenses found in one input (a bundle of notices); each round finds one. */
+const MAX_ROUNDS = 200
+
+const round = (x: number) => Math.round(x * 1000) / 1000
+
+/**
+ * Find every whole license text in `source`.
+ *
+ * @param source - the original text (evidence quotes it).
+ * @param tokens - `tokenize(source)`.
+ * @param lines - `createLineIndex(source)`.
+ * @returns confident matches in source order, and the nearest reference when nothing is confident.
+ * @example
+ * const { matches } = matchFullText(text, tokenize(text), createLineIndex(text))
+ * matches[0].licenseId // 'MIT'
+ */
+export function matchFullText(source: string, tokens: Token[], lines: LineIndex): FullTextResult {
+  let index: FullTextIndex
+  try {
+    index = loadFullTextIndex()
+  } catch {
+    // a missing or stale corpus is reported by the corpus self-test; matching degrades to "no full text"
+    return { matches: [] }
+  }
+  return matchFullTextWith(index, source, tokens, lines)
+}
+
+/** {@link matchFullText} against a given index (tests build small ones). */
+export function matchFullTextWith(index: FullTextIndex, _source: string, tokens: Token[], lines: LineIndex): FullTextResult {
+  if (tokens.length < 2) return { matches: [] }
+  const words = wordHashes(tokens)
+  const exact = matchExact(index, words)
+  if (exact >= 0) {
+    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, coverage: 1, precision: 1, f1: 1, maxGap: 0 }
+    return { matches: toFindings(index, [{ score, candidates: [], exact: true }], tokens, lines) }
+  }
+  const idx = lookupBigrams(index, words)
+  const masked = new Uint8Array(idx.length)
+  const s = scratchFor(index)
+  const accepted: Accepted[] = []
+  let nearest: { best: Scored; others: Candidate[] } | undefined
+  for (let roundNo = 0; roundNo < MAX_ROUNDS; roundNo++) {
+    const set = collectCandidates(index, idx, masked, s)
+    const scored: Scored[] = []
+    set.refs.forEach((ref, k) => {
+      const sc = scoreCandidate(index, ref, 1 << k, idx, masked, s)
+      if (sc) scored.push({ ...sc, bit: 1 << k })
+    })
+    if (!scored.length) break
+    const winner = selectWinner(index, scored, idx, s)
+    if (!winner) {
+      if (!accepted.length && roundNo === 0) nearest = pickNearest(index, scored)
+      break
+    }
+    accepted.push({ score: winner, candidates: runnerUps(index, scored, winner) })
+    masked.fill(1, winner.start, winner.end + 1)
+  }
+  const matches = toFindings(index, accepted, tokens, lines)
+  if (matches.length || !nearest) return { matches }
+  return { matches, nearest: toNearest(index, nearest.best, nearest.others, tokens, lines) }
+}
+
+/** Overlapping candidates with another id scoring close to the winner. */
+function runnerUps(index: FullTextIndex, scored: Scored[], winner: Scored): Candidate[] {
+  const id = index.refs[winner.ref].id
+  const out: Candidate[] = []
+  for (const c of [...scored].sort((a, b) => b.f1 - a.f1)) {
+    const cid = index.refs[c.ref].id
+    if (c === winner || cid === id || c.f1 < winner.f1 - CANDIDATE_MARGIN) continue
+    if (c.end < winner.start || c.start > winner.end || out.some((o) => o.licenseId === cid)) continue
+    out.push({ licenseId: cid, confidence: round(c.f1) })
+  }
+  return out.slice(0, 3)
+}
+
+function pickNearest(index: FullTextIndex, scored: Scored[]): { best: Scored; others: Candidate[] } | undefined {
+  const ranked = scored
+    .filter((c) => c.f1 >= NEAREST_MIN_F1 && c.end - c.start + 2 >= NEAREST_MIN_WORDS)
+    .sort((a, b) => b.f1 - a.f1 || a.ref - b.ref)
+  const best = ranked[0]
+  if (!best) return undefined
+  const others = ranked
+    .slice(1)
+    .filter((c) => index.refs[c.ref].id !== index.refs[best.ref].id && c.f1 >= best.f1 - CANDIDATE_MARGIN)
+    .map((c) => ({ licenseId: index.refs[c.ref].id, confidence: round(c.f1) }))
+  return { best, others }
 }

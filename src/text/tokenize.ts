@@ -39,7 +39,8 @@ const COPYRIGHT = /^(?:copyright\b|\(c\)\s|©|all rights reserved\b|portions cop
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase()
   if (/['’\-‐]/.test(w)) w = w.replace(/’/g, "'").replace(/[-‐]/g, '')
-  return EQUIVALENT_WORDS[w] ?? w
+  // own keys only: a word like "constructor" must not resolve to Object.prototype
+  return Object.hasOwn(EQUIVALENT_WORDS, w) ? EQUIVALENT_WORDS[w] : w
 }
 
 /**

@@ -1,0 +1,119 @@
+// The shape of corpus/fulltext.json and the binary packing shared by its builder and its loader.
+//
+// One global inverted index over word-bigram hashes: `hashes` (sorted, unique) and, for each hash, a posting
+// list of the references that contain it. Each posting is a u16: the reference index in the low 14 bits, a
+// REQUIRED flag (the bigram is outside every optional/replaceable span of that reference) and an ANCHOR flag
+// (a replaceable span follows it). Typed arrays are stored little-endian and base64-encoded, so loading is a
+// decode, not a rebuild.
+
+/** Version of the fulltext.json layout; the loader refuses any other. */
+export const FULLTEXT_FORMAT = 1
+
+export const POSTING_REF = 0x3fff
+export const POSTING_REQUIRED = 0x8000
+export const POSTING_ANCHOR = 0x4000
+
+/** What kind of text a reference is; decides the matcher name and how a match combines with others. */
+export type ReferenceKind = 'license' | 'header' | 'exception' | 'policy'
+
+export interface FullTextRefJson {
+  /** Canonical id (SPDX id or `LicenseRef-…`). */
+  id: string
+  kind: ReferenceKind
+  /** Number of distinct required bigrams. */
+  req: number
+  /** Other ids whose texts are identical to this one (reported as candidates, never instead). */
+  also?: string[]
+  /** `LicenseRef-<group>` of an AI license that belongs to a version family. */
+  group?: string
+}
+
+export interface FullTextJson {
+  format: number
+  refs: FullTextRefJson[]
+  /** Uint32, sorted unique bigram hashes. */
+  hashes: string
+  /** Uint16, posting-list length per hash. */
+  counts: string
+  /** Uint16 postings, grouped by hash, sorted by reference index within a group. */
+  postings: string
+  /** Uint32 pairs [sequence hash, reference index], sorted by hash: the exact matcher's table. */
+  exact: string
+  /** Uint16 triples [reference, near neighbour, number of required bigrams of the reference the neighbour lacks]. */
+  neighbours: string
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** Encode bytes as base64 (no Buffer needed, so the same code runs in browsers). */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = []
+  let chunk = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
+    chunk += B64[(n >> 18) & 63] + B64[(n >> 12) & 63]
+    chunk += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '='
+    chunk += i + 2 < bytes.length ? B64[n & 63] : '='
+    if (chunk.length >= 65536) {
+      parts.push(chunk)
+      chunk = ''
+    }
+  }
+  parts.push(chunk)
+  return parts.join('')
+}
+
+const DECODE = new Int16Array(128).fill(-1)
+for (let i = 0; i < B64.length; i++) DECODE[B64.charCodeAt(i)] = i
+
+/** Decode base64 into a fresh byte array. */
+export function fromBase64(text: string): Uint8Array {
+  let len = text.length
+  while (len > 0 && text.charCodeAt(len - 1) === 61) len--
+  const out = new Uint8Array((len * 3) >> 2)
+  let o = 0
+  let i = 0
+  for (; i + 4 <= len; i += 4) {
+    const n =
+      (DECODE[text.charCodeAt(i)] << 18) |
+      (DECODE[text.charCodeAt(i + 1)] << 12) |
+      (DECODE[text.charCodeAt(i + 2)] << 6) |
+      DECODE[text.charCodeAt(i + 3)]
+    out[o++] = n >> 16
+    out[o++] = (n >> 8) & 255
+    out[o++] = n & 255
+  }
+  if (len - i >= 2) {
+    const n = (DECODE[text.charCodeAt(i)] << 18) | (DECODE[text.charCodeAt(i + 1)] << 12) | (len - i === 3 ? DECODE[text.charCodeAt(i + 2)] << 6 : 0)
+    out[o++] = n >> 16
+    if (len - i === 3) out[o++] = (n >> 8) & 255
+  }
+  return out
+}
+
+/** Little-endian bytes of a typed array. */
+export function bytesOf(array: Uint16Array | Uint32Array): Uint8Array {
+  const out = new Uint8Array(array.length * array.BYTES_PER_ELEMENT)
+  const view = new DataView(out.buffer)
+  if (array instanceof Uint16Array) array.forEach((v, i) => view.setUint16(i * 2, v, true))
+  else array.forEach((v, i) => view.setUint32(i * 4, v, true))
+  return out
+}
+
+/** Read a base64 string of little-endian u16 values. */
+export function readUint16(text: string): Uint16Array {
+  const bytes = fromBase64(text)
+  const n = bytes.length >> 1
+  const out = new Uint16Array(n)
+  for (let i = 0; i < n; i++) out[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8)
+  return out
+}
+
+/** Read a base64 string of little-endian u32 values. */
+export function readUint32(text: string): Uint32Array {
+  const bytes = fromBase64(text)
+  const n = bytes.length >> 2
+  const out = new Uint32Array(n)
+  for (let i = 0; i < n; i++) out[i] = (bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24)) >>> 0
+  return out
+}

@@ -1,0 +1,62 @@
+// Runtime loader of corpus/fulltext.json: decodes the bigram index of every reference text once per process.
+import {
+  FULLTEXT_FORMAT,
+  readUint16,
+  readUint32,
+  type FullTextJson,
+  type FullTextRefJson,
+  type ReferenceKind,
+} from './fulltext-format.js'
+import { readCorpusJson } from './load.js'
+
+export type { ReferenceKind }
+export { POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED } from './fulltext-format.js'
+
+/** One reference text as the matcher sees it. */
+export type FullTextRef = FullTextRefJson
+
+/** A near neighbour of a reference and how many of the reference's required bigrams it lacks. */
+export interface Neighbour {
+  ref: number
+  lacks: number
+}
+
+/** The decoded index. Posting list of hash `hashes[i]` is `postings.subarray(starts[i], starts[i + 1])`. */
+export interface FullTextIndex {
+  refs: FullTextRef[]
+  hashes: Uint32Array
+  starts: Uint32Array
+  postings: Uint16Array
+  /** Whole-text sequence hash → reference index. */
+  exact: Map<number, number>
+  /** Near neighbours per reference index. */
+  neighbours: Neighbour[][]
+}
+
+/**
+ * Decode the JSON form of the index (pure; used by the loader and by tests that build an index in memory).
+ *
+ * @throws Error when the format version differs (a stale corpus is our bug, not the caller's).
+ */
+export function decodeFullTextIndex(json: FullTextJson): FullTextIndex {
+  if (json.format !== FULLTEXT_FORMAT) throw new Error(`corpus/fulltext.json has format ${json.format}, expected ${FULLTEXT_FORMAT}`)
+  const hashes = readUint32(json.hashes)
+  const counts = readUint16(json.counts)
+  const starts = new Uint32Array(hashes.length + 1)
+  for (let i = 0; i < counts.length; i++) starts[i + 1] = starts[i] + counts[i]
+  const pairs = readUint32(json.exact)
+  const exact = new Map<number, number>()
+  for (let i = 0; i + 1 < pairs.length; i += 2) exact.set(pairs[i], pairs[i + 1])
+  const neighbours: Neighbour[][] = json.refs.map(() => [])
+  const triples = readUint16(json.neighbours)
+  for (let i = 0; i + 2 < triples.length; i += 3) neighbours[triples[i]].push({ ref: triples[i + 1], lacks: triples[i + 2] })
+  return { refs: json.refs, hashes, starts, postings: readUint16(json.postings), exact, neighbours }
+}
+
+let cached: FullTextIndex | undefined
+
+/** The shipped full-text index, decoded on first use. */
+export function loadFullTextIndex(): FullTextIndex {
+  cached ??= decodeFullTextIndex(readCorpusJson<FullTextJson>('fulltext.json'))
+  return cached
+}

@@ -1,0 +1,161 @@
+// Candidate selection for the full-text matcher: input bigrams → index lookups → references worth scoring.
+//
+// Every input bigram is looked up once (binary search in the sorted hash table). Counting, per reference, how
+// many of its *required* bigrams occur anywhere in the unmatched part of the input gives an upper bound of its
+// coverage; only the best few references are then localized and scored (dice.ts). For those, one pass over the
+// distinct input bigrams sets a bit per candidate, so scoring a candidate is a bit test per position.
+import { POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED, type FullTextIndex } from '../corpus/fulltext.js'
+import { hashPair, hashString } from '../text/hash.js'
+import type { Token } from '../text/index.js'
+
+/** At most this many candidates are scored per round (one bit each in a u32). */
+export const MAX_CANDIDATES = 32
+/** A reference is a candidate when at least this share of its required bigrams occurs in the input. */
+const MIN_COVERAGE = 0.4
+
+/** Reusable per-index work arrays (single-threaded, so one set per index is enough). */
+export interface Scratch {
+  /** Generation stamp per hash, to visit each distinct input bigram once per round. */
+  seen: Uint32Array
+  /** Second stamp per hash, for counting distinct bigrams inside a region. */
+  stamp: Uint32Array
+  generation: number
+  /** Per hash: candidate bits of references containing it / requiring it / having a replaceable span after it. */
+  inBits: Uint32Array
+  reqBits: Uint32Array
+  anchorBits: Uint32Array
+  /** Per reference: required bigrams seen, and candidate slot (-1 = none). */
+  reqHits: Uint32Array
+  slot: Int8Array
+}
+
+const scratches = new WeakMap<FullTextIndex, Scratch>()
+
+export function scratchFor(index: FullTextIndex): Scratch {
+  let s = scratches.get(index)
+  if (!s) {
+    const n = index.hashes.length
+    s = {
+      seen: new Uint32Array(n),
+      stamp: new Uint32Array(n),
+      generation: 0,
+      inBits: new Uint32Array(n),
+      reqBits: new Uint32Array(n),
+      anchorBits: new Uint32Array(n),
+      reqHits: new Uint32Array(index.refs.length),
+      slot: new Int8Array(index.refs.length).fill(-1),
+    }
+    scratches.set(index, s)
+  }
+  return s
+}
+
+/** Next generation stamp; wraps by clearing the stamp arrays. */
+export function nextGeneration(s: Scratch): number {
+  if (s.generation >= 0xfffffff0) {
+    s.seen.fill(0)
+    s.stamp.fill(0)
+    s.generation = 0
+  }
+  return ++s.generation
+}
+
+/** Word hashes of the tokens (the input side of every bigram). */
+export function wordHashes(tokens: readonly Token[]): Uint32Array {
+  const out = new Uint32Array(tokens.length)
+  for (let i = 0; i < tokens.length; i++) out[i] = hashString(tokens[i].value)
+  return out
+}
+
+/** Index of every input bigram in the hash table, or -1 when no reference has it. Position i = words i and i+1. */
+export function lookupBigrams(index: FullTextIndex, words: Uint32Array): Int32Array {
+  const hashes = index.hashes
+  const out = new Int32Array(Math.max(0, words.length - 1))
+  for (let i = 0; i + 1 < words.length; i++) {
+    const h = hashPair(words[i], words[i + 1])
+    let lo = 0
+    let hi = hashes.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const v = hashes[mid]
+      if (v < h) lo = mid + 1
+      else if (v > h) hi = mid - 1
+      else {
+        found = mid
+        break
+      }
+    }
+    out[i] = found
+  }
+  return out
+}
+
+export interface CandidateSet {
+  /** Reference indexes, best coverage first; candidate k owns bit `1 << k`. */
+  refs: number[]
+  /** Distinct hash indexes present in the unmasked input. */
+  distinct: number[]
+}
+
+/**
+ * Pick the references most covered by the unmasked input and mark, per distinct input bigram, which of them
+ * contain it. Returns no candidates when nothing reaches the minimum coverage.
+ */
+export function collectCandidates(index: FullTextIndex, idx: Int32Array, masked: Uint8Array, s: Scratch): CandidateSet {
+  const { starts, postings, refs } = index
+  const gen = nextGeneration(s)
+  s.reqHits.fill(0)
+  const distinct: number[] = []
+  for (let i = 0; i < idx.length; i++) {
+    const u = idx[i]
+    if (u < 0 || masked[i] || s.seen[u] === gen) continue
+    s.seen[u] = gen
+    distinct.push(u)
+    for (let p = starts[u]; p < starts[u + 1]; p++) {
+      const v = postings[p]
+      if (v & POSTING_REQUIRED) s.reqHits[v & POSTING_REF]++
+    }
+  }
+  const ranked: Array<[number, number]> = []
+  for (let r = 0; r < refs.length; r++) {
+    const hits = s.reqHits[r]
+    if (hits >= 3 && hits >= MIN_COVERAGE * refs[r].req) ranked.push([r, hits / refs[r].req])
+  }
+  ranked.sort((a, b) => b[1] - a[1] || refs[b[0]].req - refs[a[0]].req || a[0] - b[0])
+  const chosen = ranked.slice(0, MAX_CANDIDATES).map(([r]) => r)
+  chosen.forEach((r, k) => (s.slot[r] = k))
+  for (const u of distinct) {
+    let inB = 0
+    let reqB = 0
+    let anchorB = 0
+    for (let p = starts[u]; p < starts[u + 1]; p++) {
+      const v = postings[p]
+      const k = s.slot[v & POSTING_REF]
+      if (k < 0) continue
+      const bit = 1 << k
+      inB |= bit
+      if (v & POSTING_REQUIRED) reqB |= bit
+      if (v & POSTING_ANCHOR) anchorB |= bit
+    }
+    s.inBits[u] = inB
+    s.reqBits[u] = reqB
+    s.anchorBits[u] = anchorB
+  }
+  for (const r of chosen) s.slot[r] = -1
+  return { refs: chosen, distinct }
+}
+
+/** Whether reference `ref` has the bigram with hash index `u` (postings are sorted by reference). */
+export function hasBigram(index: FullTextIndex, u: number, ref: number): boolean {
+  let lo = index.starts[u]
+  let hi = index.starts[u + 1] - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const r = index.postings[mid] & POSTING_REF
+    if (r < ref) lo = mid + 1
+    else if (r > ref) hi = mid - 1
+    else return true
+  }
+  return false
+}

@@ -1,0 +1,65 @@
+// Chooses the winner among scored candidates: thresholds, the insertion guard, near-clone decisiveness, containment.
+import type { FullTextIndex } from '../corpus/fulltext.js'
+import { countDecisive, type RegionScore } from './dice.js'
+import type { Scratch } from './fulltext-candidates.js'
+
+/**
+ * Minimum F1 for a confident match. Full texts: 0.95 — reformatting, a filled-in name or a missing appendix
+ * cost a few percent, while a modified license (another clause, a dropped condition) loses more, and near-clone
+ * confusion is handled by the best-score rule and the decisive-words check, not by the threshold (licensee uses
+ * 0.98 on whole files, askalono about 0.9). Standard headers are short and their wording drifts in the wild
+ * ("this library" for "this program"), so they pass at 0.9; their decisive words (version, "any later
+ * version") are still checked.
+ */
+export const THRESHOLD = { license: 0.95, exception: 0.95, policy: 0.95, header: 0.9 } as const
+/** A run of this many unknown bigrams inside a region is an inserted clause: no confident match. */
+export const MAX_GAP = 12
+/** Share of its decisive bigrams (those a near-clone lacks) a winner must show. */
+const DECISIVE_SHARE = 0.5
+
+export interface Scored extends RegionScore {
+  /** Candidate bit in the scratch arrays of its round. */
+  bit: number
+}
+
+/** Whether a scored candidate is confident by itself (threshold and insertion guard). */
+export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
+  return c.f1 >= THRESHOLD[index.refs[c.ref].kind] && c.maxGap <= MAX_GAP
+}
+
+/** Whether `c` shows enough of the words that tell it from each near-clone. */
+function isDecisive(index: FullTextIndex, c: Scored, idx: Int32Array, s: Scratch): boolean {
+  for (const n of index.neighbours[c.ref]) {
+    const need = Math.ceil(DECISIVE_SHARE * n.lacks)
+    if (countDecisive(index, c, c.bit, n.ref, idx, s) < need) return false
+  }
+  return true
+}
+
+// `a` holds `b` and noticeably more: near-clones scored over the same region do not override each other
+const encloses = (a: RegionScore, b: RegionScore) =>
+  a.start <= b.start && a.end >= b.end && a.end - a.start >= b.end - b.start + 5 && a.found > b.found
+
+/**
+ * Pick the match to accept from one round's scored candidates: the best F1 among the confident ones, unless a
+ * confident candidate whose region contains it covers more of its own text (a whole GPL text over the header
+ * in its appendix, X11 over the MIT text it contains, BSD-3-Clause over BSD-2-Clause).
+ *
+ * @returns the winner, or undefined when no candidate is confident.
+ */
+export function selectWinner(index: FullTextIndex, scored: Scored[], idx: Int32Array, s: Scratch): Scored | undefined {
+  const confident = scored.filter((c) => isConfident(index, c)).sort((a, b) => b.f1 - a.f1 || b.found - a.found || a.ref - b.ref)
+  const decisive = confident.filter((c) => isDecisive(index, c, idx, s))
+  let winner = decisive[0]
+  if (!winner) return undefined
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const c of decisive) {
+      if (c !== winner && encloses(c, winner)) {
+        winner = c
+        changed = true
+      }
+    }
+  }
+  return winner
+}
