@@ -56,6 +56,11 @@ export const LicenseMetaSchema = z
     bindsDerivatives: z.boolean().default(false),
     /** Glob patterns of Hugging Face repositories known to be published under this license (`meta-llama/Llama-3.1-*`). */
     models: z.array(z.string()).default([]),
+    /**
+     * Set when the `models` are governed by whichever version of the group is current (Gemma: the latest terms
+     * apply to every Gemma model), so a repository resolves to the group id rather than to this version.
+     */
+    modelsUnderGroup: z.boolean().optional(),
     /** Restriction facts, reported when a file only references this license. */
     restrictions: z.array(RestrictionFactSchema).default([]),
     notes: z.string().optional(),

@@ -101,7 +101,11 @@ describe.runIf(haveTexts)('key phrases', () => {
     for (const phrase of meta.keyPhrases) {
       const needle = words(phrase)
       expect(tokenized.get(meta.id), `"${phrase}" in ${meta.id}`).toContain(needle)
-      const clones = [...tokenized].filter(([id, t]) => id !== meta.id && t.includes(needle)).map(([id]) => id)
+      // A text that incorporates this one (a licence with its policy appended) may repeat its phrases.
+      const hosts = new Set(metas.filter((m) => m.incorporates.includes(meta.id)).map((m) => m.id))
+      const clones = [...tokenized]
+        .filter(([id, t]) => id !== meta.id && !hosts.has(id) && t.includes(needle))
+        .map(([id]) => id)
       expect(clones, `"${phrase}" also in`).toEqual([])
     }
   })
