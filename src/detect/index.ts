@@ -1,20 +1,36 @@
-// Restriction detection (stub).
-import type { Evidence, RestrictionFinding } from '../schema/index.js'
+// Restriction detection: segment the text into clauses, run every detector, and carry in license facts.
+import type { RestrictionFinding } from '../schema/index.js'
 import type { LineIndex } from '../text/index.js'
+import { toFinding, type DetectContext } from './define-detector.js'
+import { detectors } from './detectors.js'
+import { segmentText } from './segment.js'
+
+export { restrictionsFromLicense } from './from-license.js'
+export type { Detector, DetectContext, Hit } from './define-detector.js'
 
 export interface DetectOptions {
   /** Canonical ids of the licenses identified in the text, if any. */
   licenseIds?: string[]
 }
 
-export function detectRestrictions(_source: string, _lines: LineIndex, _options: DetectOptions = {}): RestrictionFinding[] {
-  return []
-}
-
-export function restrictionsFromLicense(
-  _licenseId: string,
-  _evidence: Evidence[],
-  _options: { textPresent?: boolean } = {},
-): RestrictionFinding[] {
-  return []
+/**
+ * Read the restrictions a text states: clause by clause, from its wording alone (no license identity is
+ * needed, so unseen and modified licenses work). Pure and linear in the text length.
+ *
+ * @param source - the text; never throws.
+ * @param lines - its line index (`createLineIndex(source)`), used for evidence positions.
+ * @param options - `licenseIds`: when exactly one license was identified, findings carry its id.
+ * @returns one finding per kind found (two for two different thresholds), each with evidence slices.
+ * @example
+ * const src = 'You will not use the Model for military purposes.'
+ * detectRestrictions(src, createLineIndex(src))[0].kind // → 'field-of-use'
+ */
+export function detectRestrictions(source: string, lines: LineIndex, options: DetectOptions = {}): RestrictionFinding[] {
+  const ids = [...new Set(options.licenseIds ?? [])]
+  const ctx: DetectContext = { source, lines, segments: segmentText(source), licenseId: ids.length === 1 ? ids[0] : undefined }
+  const findings: RestrictionFinding[] = []
+  for (const d of detectors) {
+    for (const hit of d.detect(ctx)) findings.push(toFinding(d, hit, ctx))
+  }
+  return findings
 }

@@ -1,0 +1,134 @@
+// Detector `use-restriction` (kind field-of-use): the text forbids named purposes, fields or classes of user,
+// in its own words (inline list, attachment, appended policy) or by incorporating a separate use policy.
+import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import {
+  announcesList,
+  ATTACHMENT,
+  execAll,
+  firstUrl,
+  INCORPORATION,
+  isSelfReference,
+  listScope,
+  NAMED_FIELD,
+  NEGATED_LEAD,
+  POLICY_HEADING,
+  POLICY_NAME,
+  PROHIBITION,
+  slug,
+} from './patterns.js'
+import type { Segment } from './segment.js'
+
+const messages = {
+  inline: 'Forbids named uses: "{quote}"',
+  policy: 'Use must follow {policy}, a separate policy incorporated by reference',
+}
+
+// "... for the specified restricted uses" / "the restrictions set forth in Attachment A": the lead-in points at
+// a list elsewhere in the same file.
+const POINTS_AT_LIST = /\b(?:restricted\s+uses?|use\s+restrictions|restrictions\s+(?:set\s+forth|referenced|listed)|prohibited\s+uses?)\b/i
+
+interface PolicyRef {
+  segment: Segment
+  name: string
+  url?: string
+}
+
+/** Clauses that make an outside use policy binding: a policy name plus incorporation wording. */
+function policyReferences(segments: Segment[]): PolicyRef[] {
+  const refs: PolicyRef[] = []
+  // A policy "set forth in Exhibit A" lives in this file: it is not an outside document.
+  const internal = new Set<string>()
+  for (const s of segments) {
+    if (!ATTACHMENT.test(s.text)) continue
+    for (const m of execAll(POLICY_NAME, s.text)) internal.add(m[0].toLowerCase())
+  }
+  for (const s of segments) {
+    if (s.heading || !INCORPORATION.test(s.text)) continue
+    for (const m of execAll(POLICY_NAME, s.text)) {
+      if (isSelfReference(s.text, m.index) || internal.has(m[0].toLowerCase())) continue
+      // "the Use Restrictions set forth in Attachment A" is this file's own list, not an outside policy.
+      if (ATTACHMENT.test(s.text.slice(m.index, m.index + 120)) && !/polic/i.test(m[0])) continue
+      // Take up to four capitalised words before the name: "Gemma Prohibited Use Policy", "Stability AI's AUP".
+      const before = /((?:[\p{Lu}][\p{L}\d.’'-]*\s+){0,4})$/u.exec(s.text.slice(Math.max(0, m.index - 60), m.index))
+      const name = `${before?.[1] ?? ''}${m[0]}`.replace(/’s|'s/g, '').trim()
+      refs.push({ segment: s, name, url: firstUrl(s.text) })
+      break
+    }
+  }
+  return refs
+}
+
+/** Clauses naming a non-legal field inside a prohibition: the lead-in's list items, or the clause itself. */
+function inlineBans(segments: Segment[]): { leads: Segment[]; items: Segment[] } {
+  const leads: Segment[] = []
+  const items: Segment[] = []
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]
+    if (!PROHIBITION.test(s.text) && !(announcesList(s.text) && NEGATED_LEAD.test(s.text))) continue
+    if (NAMED_FIELD.test(s.text)) {
+      leads.push(s)
+      continue
+    }
+    if (announcesList(s.text)) {
+      const hits = listScope(segments, i).filter((x) => NAMED_FIELD.test(x.text))
+      if (hits.length) {
+        leads.push(s)
+        items.push(...hits)
+      }
+    } else if (POINTS_AT_LIST.test(s.text) || ATTACHMENT.test(s.text)) {
+      leads.push(s)
+    }
+  }
+  // "adhere to the Use Restrictions set forth in Attachment A": binding a list of this file by reference.
+  for (const s of segments) {
+    if (!leads.includes(s) && ATTACHMENT.test(s.text) && INCORPORATION.test(s.text) && POINTS_AT_LIST.test(s.text)) leads.push(s)
+  }
+  return { leads, items }
+}
+
+/**
+ * A policy is appended when a policy title ("Meta Llama 3 Acceptable Use Policy", "EXHIBIT A") appears
+ * in the file and prohibitions follow it: then the list is inline, even if the license also links it.
+ */
+function appendedPolicyAt(segments: Segment[]): number {
+  for (const s of segments) if (s.heading && POLICY_HEADING.test(s.text)) return s.start
+  return Infinity
+}
+
+export const fieldOfUse = defineDetector({
+  ruleId: 'use-restriction',
+  kind: 'field-of-use',
+  messages,
+  detect(ctx: DetectContext): Hit[] {
+    const { segments } = ctx
+    const refs = policyReferences(segments)
+    const { leads, items } = inlineBans(segments)
+    const inline = [...leads, ...items].sort((a, b) => a.start - b.start)
+    const appended = appendedPolicyAt(segments)
+    const inlineAfterTitle = inline.some((s) => s.start > appended)
+    const hasNamed = inline.some((s) => NAMED_FIELD.test(s.text)) || leads.some((s) => ATTACHMENT.test(s.text) || POINTS_AT_LIST.test(s.text))
+    if (refs.length && !inlineAfterTitle) {
+      const ref = refs[0]
+      const parameters: Record<string, unknown> = { via: 'policy', policy: slug(ref.name) }
+      if (ref.url) parameters.url = ref.url
+      return [
+        {
+          parameters,
+          spans: [...refs.map((r) => spanOf(r.segment)), ...inline.map(spanOf)],
+          messageId: 'policy',
+          data: { policy: ref.url ? `${ref.name} (${ref.url})` : ref.name },
+        },
+      ]
+    }
+    if (!inline.length || !hasNamed) return []
+    const quote = (items[0] ?? leads[0]).text
+    return [
+      {
+        parameters: { via: 'inline' },
+        spans: [...leads.map(spanOf), ...items.map(spanOf)],
+        messageId: 'inline',
+        data: { quote: quote.replace(/\s+/g, ' ').slice(0, 100) },
+      },
+    ]
+  },
+})

@@ -1,0 +1,107 @@
+// Shared wording patterns: use prohibitions, named fields of use, policy references, list scopes.
+//
+// Every regex here is linear: alternations of literals, and gaps written as bounded negated classes
+// (`[^.;]{0,120}`) so that no two quantifiers compete for the same characters.
+import type { Segment } from './segment.js'
+
+/**
+ * A clause that forbids a use. Examples: "You agree not to use the Model", "you will not use, or allow
+ * others to use", "You may not use nor allow others to use", "NVIDIA expressly prohibits the use of",
+ * "will not be used by You ... to:", "You are not allowed to use", "cannot use the Model ... for the
+ * specified restricted uses", "does not include ... any use by the following entities".
+ */
+export const PROHIBITION =
+  /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't|nor)\b[^.;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy|exploit|copy|distribute|reproduce|create)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^.;]{0,80}\buses?\b/i
+
+/**
+ * Purposes, fields and classes of user that a use restriction may name — beyond plain legality.
+ * "military purposes", "surveillance", "biometric", "ITAR", "malware", "law enforcement", "medical advice",
+ * "harm minors", "disinformation", "critical infrastructure", "governments", ...
+ */
+export const NAMED_FIELD =
+  /\b(?:militar(?:y|ies)|warfare|weapon(?:s|ry)?|nuclear|surveil\w*|biometric\w*|espionage|international\s+traffic\s+in\s+arms|international\s+traffic\s+arms|ITAR|malware|malicious\s+code|computer\s+virus\w*|ransomware|law\s+enforcement|immigration|asylum|administration\s+of\s+justice|medical\s+(?:advice|device|results|diagnos\w*)|clinical|defam\w*|harass\w*|bully\w*|discriminat\w*|minors|child(?:ren)?\b|disinformation|misinformation|false\s+information|misleading\s+information|spam|fraud\w*|phishing|impersonat\w*|critical\s+infrastructure|terroris\w*|violen\w*|hate\s+speech|self-harm|suicide|pornograph\w*|sexual\w*|trafficking|gambling|deepfakes?|criminal|facial|governments?|public\s+administrations?|courts|national\s+security|social\s+scoring|profiling|human\s+rights|torture|genocide|lobbying|political\s+campaign\w*|elections?|illegal\s+drugs|controlled\s+substances|heavy\s+machinery|guns|explosives?|chemical\s+weapons|biological\s+weapons|automated\s+decision|personal(?:ly)?\s+identifiable|health\s+care|insurance|credit|employment|housing)\b/i
+
+/** The names a use policy goes by: "Acceptable Use Policy", "Prohibited Use Policy", "AUP", "Trustworthy AI terms". */
+export const POLICY_NAME =
+  /\b(?:(?:acceptable|prohibited|permitted|responsible|allowed)\s+uses?\s+polic(?:y|ies)|uses?\s+polic(?:y|ies)|usage\s+polic(?:y|ies)|AUP|trustworthy\s+AI\s+(?:terms|polic(?:y|ies)|principles)|(?:responsible\s+)?AI\s+(?:ethics|principles)\s+(?:polic(?:y|ies)|terms|guidelines)|content\s+polic(?:y|ies))\b/gi
+
+/** Wording that makes a policy part of the deal: "adhere to", "comply with", "incorporated by reference", ... */
+export const INCORPORATION =
+  /\b(?:adhere|comply|complies|compliance|accordance|consistent\s+with|incorporated|conditioned|abide|restricted\s+uses?|set\s+forth\s+in|described\s+in|subject\s+to|governed\s+by|in\s+violation\s+of|violat\w*)\b/i
+
+/** An internal attachment: "Attachment A", "Exhibit A", "Appendix 1", "Schedule 2". */
+export const ATTACHMENT =
+  /\b(?:[Aa]ttachment|ATTACHMENT|[Ee]xhibit|EXHIBIT|[Aa]ppendix|APPENDIX|[Aa]nnex|ANNEX|[Ss]chedule|SCHEDULE)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b/
+
+/** A title that opens a use policy inside the file: "Meta Llama 3 Acceptable Use Policy", "EXHIBIT A", "Prohibited Uses". */
+export const POLICY_HEADING =
+  /(?:acceptable|prohibited|permitted)\s+uses?\b|\buses?\s+polic(?:y|ies)\b|^\W{0,6}(?:exhibit|attachment|appendix|annex|schedule)\b/i
+
+/** A use policy mentioned as "this ... Policy" is the text itself speaking, not an outside document. */
+export function isSelfReference(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at)
+  return /\b[Tt]his(?:\s+\p{Lu}[\p{L}\d.-]*){0,6}\s*$/u.test(before)
+}
+
+/** A list lead-in that forbids: "you will not (and have no right to):", "The following are prohibited:". */
+export const NEGATED_LEAD = /\b(?:will|shall|must|may|agree(?:\s+to)?)\s+not\b|\bcannot\b|\bnot\s+(?:permitted|allowed)\b|\bprohibited\b|\bforbidden\b/i
+
+/** The first URL or bare web address in a clause ("https://…", "ai.google.dev/gemma/prohibited_use_policy"). */
+export function firstUrl(text: string): string | undefined {
+  const m = /\bhttps?:\/\/[^\s<>()[\]"'“”]{3,300}|\b(?:[a-z0-9-]{1,60}\.){1,5}(?:com|ai|dev|org|io|net|cn)\/[^\s<>()[\]"'“”]{1,300}/i.exec(text)
+  return m ? m[0].replace(/[.,;:)\]*]+$/, '') : undefined
+}
+
+/** Lower-case kebab slug: "Gemma Prohibited Use Policy" → "gemma-prohibited-use-policy". */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+}
+
+/** How far a list announced by a lead-in ("... to:") may run: clauses and characters. */
+const SCOPE_SEGMENTS = 80
+const SCOPE_CHARS = 12000
+
+/**
+ * The clauses a lead-in governs: those after it, up to the next plain title (not a policy title), at most
+ * {@link SCOPE_SEGMENTS} clauses or {@link SCOPE_CHARS} characters.
+ */
+export function listScope(segments: Segment[], lead: number): Segment[] {
+  const out: Segment[] = []
+  const limit = segments[lead].end + SCOPE_CHARS
+  for (let i = lead + 1; i < segments.length && out.length < SCOPE_SEGMENTS; i++) {
+    const s = segments[i]
+    if (s.start > limit) break
+    if (s.heading && !POLICY_HEADING.test(s.text) && !NAMED_FIELD.test(s.text)) break
+    out.push(s)
+  }
+  return out
+}
+
+/**
+ * A clause that announces a list: ends with ":", says "the following" / "as follows", or breaks off on a
+ * preposition because the list markers were lost ("... cause any third party to" + next paragraph).
+ */
+export function announcesList(text: string): boolean {
+  return (
+    /[:：]\s*[*_]*$/.test(text) ||
+    /\b(?:the\s+following|as\s+follows)\b/i.test(text) ||
+    /\b(?:to|for|from|by|in|of)\s*$/.test(text)
+  )
+}
+
+/** Case-insensitive search from `from`; a global regex is reset so callers can share constants. */
+export function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const g = re.global ? re : new RegExp(re.source, re.flags + 'g')
+  g.lastIndex = 0
+  const out: RegExpExecArray[] = []
+  let m: RegExpExecArray | null
+  while ((m = g.exec(text))) {
+    out.push(m)
+    if (m[0].length === 0) g.lastIndex++
+  }
+  return out
+}

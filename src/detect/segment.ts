@@ -1,0 +1,188 @@
+// Clause segmentation: splits a text into blocks (paragraphs, list items, headings) and sentences, keeping offsets.
+//
+// Detectors match one clause at a time, so regexes never see more than MAX_SEGMENT characters whatever the
+// input size, and evidence can point at the sentence that carries a restriction.
+
+/** One clause: a sentence, a list item or a heading, as a `[start, end)` span of the source. */
+export interface Segment {
+  start: number
+  end: number
+  /** The clause text, `source.slice(start, end)`. */
+  text: string
+  /** Index of the block (paragraph, list item or heading line) the clause belongs to. */
+  block: number
+  /** The block opens with a list marker ("- ", "1. ", "(a) ", "iv. ") and this is its first clause. */
+  item: boolean
+  /** The block is a short title-like line ("Prohibited Uses", "EXHIBIT A", "## 3.2 Use Restrictions"). */
+  heading: boolean
+}
+
+/** Longest clause handed to a detector; longer sentences are cut at a space near this length. */
+export const MAX_SEGMENT = 1500
+
+// A list marker at the start of a line: "- ", "* ", "• ", "1. ", "1) ", "(a) ", "a. ", "iv. ", "(iv) ", "1.2 ".
+const LIST_MARKER =
+  /^[ \t]{0,12}(?:[-*•·‣◦▪–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|\([a-zA-Z]{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,3}\.?)[ \t]+\S/
+// A Markdown heading or a line wrapped entirely in emphasis: "## Prohibited Uses", "**Prohibited Uses**".
+const MARKDOWN_HEADING = /^[ \t]{0,3}(?:#{1,6}[ \t]|\*\*[^*\n]{1,100}\*\*[ \t]*$|__[^_\n]{1,100}__[ \t]*$)/
+// Words that never end a sentence even when followed by a capital: "U.S. Federal", "e.g. API", "Inc. All".
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'nos', 'vs', 'mr', 'mrs', 'ms', 'dr', 'st', 'sec',
+  'art', 'para', 'cf', 'approx', 'jr', 'sr', 'viz', 'fig', 'u.s', 'u.k', 'e.u', 'n.a', 'p.r.c', 'a.k.a',
+])
+
+interface Line {
+  start: number
+  end: number
+  text: string
+}
+
+function splitLines(source: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  for (let i = 0; i <= source.length; i++) {
+    const c = i < source.length ? source.charCodeAt(i) : 10
+    if (c === 10 || c === 13) {
+      lines.push({ start, end: i, text: source.slice(start, i) })
+      if (c === 13 && source.charCodeAt(i + 1) === 10) i++
+      start = i + 1
+    }
+  }
+  return lines
+}
+
+/**
+ * A short line without closing punctuation, or a Markdown heading: a title, not part of a sentence.
+ * Hard-wrapped prose has short lines too, so a title must also follow a finished line (blank, punctuated or
+ * another title), must not end on a function word ("... identified at") and must be followed by a capital.
+ */
+function isHeadingLine(text: string, prev: string | undefined, prevHeading: boolean, next: string | undefined): boolean {
+  if (MARKDOWN_HEADING.test(text)) return true
+  const t = text.trim()
+  if (!t || t.length > 60 || /^\p{Ll}/u.test(t)) return false
+  const titled = /^(?:exhibit|attachment|appendix|annex|schedule)\b/i.test(t)
+  if (!titled && /[.,;:!?)\]"”’]$/.test(t)) return false
+  if (/\b(?:at|of|the|and|or|to|in|for|with|by|a|an|as|on|from|under|that|which|this)$/.test(t)) return false
+  const p = prev?.trim()
+  if (p && !prevHeading && !/[.:;!?)"”’*]$/.test(p)) return false
+  if (next === undefined) return true
+  const n = next.trim()
+  return !n || /^[\p{Lu}\d#*(["“'‘-]/u.test(n)
+}
+
+/**
+ * Split `source` into clauses. Blank lines, list markers and title lines start blocks; single newlines
+ * inside a block are treated as spaces (hard-wrapped text); blocks are then cut into sentences at `.`, `!`,
+ * `?` or `。` followed by white space and a capital, digit, bracket or quote (abbreviations excepted).
+ *
+ * @param source - the whole text; never throws; linear in its length.
+ * @returns clauses in source order, none longer than {@link MAX_SEGMENT}; empty clauses are dropped.
+ * @example segmentText('You may not use it.\n\n- for military purposes;').map((s) => s.text)
+ * // ['You may not use it.', '- for military purposes;']
+ */
+export function segmentText(source: string): Segment[] {
+  const lines = splitLines(source)
+  const segments: Segment[] = []
+  let block = -1
+  let blockStart = -1
+  let blockEnd = -1
+  let blockItem = false
+  let blockHeading = false
+  const flush = () => {
+    if (blockStart >= 0) {
+      block++
+      splitSentences(source, blockStart, blockEnd, block, blockItem, blockHeading, segments)
+    }
+    blockStart = -1
+  }
+  let prevHeading = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (!line.text.trim()) {
+      flush()
+      prevHeading = false
+      continue
+    }
+    const heading = isHeadingLine(line.text, lines[i - 1]?.text, prevHeading, lines[i + 1]?.text)
+    prevHeading = heading
+    const item = LIST_MARKER.test(line.text)
+    if (blockStart < 0 || heading || item || blockHeading) {
+      flush()
+      blockStart = line.start
+      blockItem = item
+      blockHeading = heading
+    }
+    blockEnd = line.end
+  }
+  flush()
+  return segments
+}
+
+function splitSentences(
+  source: string,
+  start: number,
+  end: number,
+  block: number,
+  item: boolean,
+  heading: boolean,
+  out: Segment[],
+): void {
+  let s = start
+  let first = true
+  const push = (a: number, b: number) => {
+    while (a < b && isSpace(source.charCodeAt(a))) a++
+    while (b > a && isSpace(source.charCodeAt(b - 1))) b--
+    if (b > a) {
+      out.push({ start: a, end: b, text: source.slice(a, b), block, item: item && first, heading })
+      first = false
+    }
+  }
+  for (let i = start; i < end; i++) {
+    const c = source[i]
+    if (i - s >= MAX_SEGMENT) {
+      // Over-long sentence (or no punctuation at all): cut at the last space before the limit.
+      let cut = i
+      for (let j = i; j > s + MAX_SEGMENT / 2; j--) {
+        if (isSpace(source.charCodeAt(j))) {
+          cut = j
+          break
+        }
+      }
+      push(s, cut)
+      s = cut
+      continue
+    }
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '。') continue
+    let j = i + 1
+    while (j < end && /["'”’)\]*_]/.test(source[j])) j++
+    if (c === '。') {
+      push(s, j)
+      s = j
+      continue
+    }
+    if (j >= end || !isSpace(source.charCodeAt(j))) continue
+    let k = j
+    while (k < end && isSpace(source.charCodeAt(k))) k++
+    if (k >= end || !/[\p{Lu}\d"“'‘(\[*#]/u.test(source[k])) continue
+    if (c === '.' && isAbbreviation(source, s, i)) continue
+    // "1. Violate the law" / "a. Distribution": a list marker is not a sentence.
+    if (c === '.' && /^\s*\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/.test(source.slice(s, i))) continue
+    push(s, j)
+    s = j
+    i = j - 1
+  }
+  push(s, end)
+}
+
+/** The word before a period is an abbreviation ("U.S", "e.g", "Inc"); single capitals are not ("Attachment A. You"). */
+function isAbbreviation(source: string, from: number, dot: number): boolean {
+  let w = dot
+  while (w > from && !isSpace(source.charCodeAt(w - 1)) && source[w - 1] !== '(') w--
+  const word = source.slice(w, dot).toLowerCase()
+  if (ABBREVIATIONS.has(word)) return true
+  return /^[a-z](?:\.[a-z]){1,3}$/.test(word)
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x3000 || c === 0x202f
+}
