@@ -73,6 +73,13 @@ const dirOf = (path: string) => {
   return i < 0 ? '.' : path.slice(0, i)
 }
 
+// "LICENSE-CODE", "CODE_LICENSE.txt", "LICENSE_code.md".
+const CODE_LICENSE = /code/i
+
+function inReuseFolder(pkg: PackageState, path: string): boolean {
+  return dirOf(path) === (pkg.dir === '.' ? 'LICENSES' : `${pkg.dir}/LICENSES`)
+}
+
 /** Whether a file speaks for the whole package: at its top level, or in a REUSE-style `LICENSES/` folder. */
 function isPackageLevel(pkg: PackageState, path: string): boolean {
   const d = dirOf(path)
@@ -95,10 +102,11 @@ function declarationOf(pkg: PackageState): (Declaration & { path: string }) | un
 /**
  * Compare what the package declares with each top-level license text. A text naming none of the declared
  * licenses contradicts the declaration (error); one naming more than declared makes it incomplete (warning);
- * a text with nothing declared at all is noted (info). Low-confidence text matches whose candidates include a
+ * a text with nothing declared at all is noted (info). With `partial` (each text is one of several, as in a REUSE
+ * `LICENSES/` folder) a text never contradicts, it can only add. Low-confidence text matches whose candidates include a
  * declared license count as agreeing.
  */
-export function findMismatches(declared: (Declaration & { path: string }) | undefined, texts: FileReport[]): Mismatch[] {
+export function findMismatches(declared: (Declaration & { path: string }) | undefined, texts: FileReport[], options: { partial?: boolean } = {}): Mismatch[] {
   const out: Mismatch[] = []
   if (!declared) return out
   const declaredIds = expressionIds(declared.expression)
@@ -118,7 +126,7 @@ export function findMismatches(declared: (Declaration & { path: string }) | unde
     const extra = found.filter((id) => !agrees(id))
     if (!extra.length) continue
     const fileName = file.path ?? 'the license file'
-    if (extra.length === found.length) {
+    if (extra.length === found.length && !options.partial) {
       out.push({ ...where, ruleId: 'declared-mismatch', severity: 'error', declared: declared.expression, reason: m.contradicts(declaredIn, declared.expression, fileName, file.expression) })
     } else {
       out.push({ ...where, ruleId: 'declared-incomplete', severity: 'warning', declared: declared.expression, reason: m.incomplete(fileName, extra.join(', '), declaredIn, declared.expression) })
@@ -156,7 +164,12 @@ export function restrictionKey(r: { kind: string; licenseId?: string; parameters
 export function finalizePackage(pkg: PackageState): PackageReport {
   const files = [...pkg.files].sort((a, b) => ((a.path ?? '') < (b.path ?? '') ? -1 : 1))
   const declared = declarationOf(pkg)
-  const texts = files.filter((f) => f.kind !== 'model-card' && f.kind !== 'package-json' && isPackageLevel(pkg, f.path ?? '') && isLicenseTextName(baseName(f.path ?? '')))
+  const texts = files.filter((f) => f.kind !== 'model-card' && f.kind !== 'package-json' && isPackageLevel(pkg, f.path ?? '') && (inReuseFolder(pkg, f.path ?? '') || isLicenseTextName(baseName(f.path ?? ''))))
+  // What the declaration is checked against: not a model's code license (LICENSE-CODE beside the weights' license
+  // is the norm, not a contradiction); REUSE LICENSES/ files only for licenses they add (each is one of several).
+  const checked = texts.filter((f) => !(pkg.type === 'model' && CODE_LICENSE.test(baseName(f.path ?? ''))))
+  const single = checked.filter((f) => !inReuseFolder(pkg, f.path ?? ''))
+  const reuse = checked.filter((f) => inReuseFolder(pkg, f.path ?? ''))
   const card = files.find((f) => f.kind === 'model-card' && isPackageLevel(pkg, f.path ?? ''))
   const parts: string[] = []
   if (card) parts.push(card.expression)
@@ -169,7 +182,7 @@ export function finalizePackage(pkg: PackageState): PackageReport {
     const fallback = andExpressions(others, covers)
     if (named(fallback)) expression = fallback
   }
-  const licenses: string[] = []
+  const licenses: string[] = declared ? expressionIds(declared.expression) : []
   for (const f of files) for (const id of [...(f.declared ? expressionIds(f.declared.expression) : []), ...expressionIds(f.expression)]) if (!licenses.includes(id)) licenses.push(id)
   return {
     name: pkg.name,
@@ -180,7 +193,7 @@ export function finalizePackage(pkg: PackageState): PackageReport {
     expression,
     licenses,
     restrictions: collectRestrictions(files),
-    mismatches: findMismatches(declared, texts),
+    mismatches: [...findMismatches(declared, single), ...findMismatches(declared, reuse, { partial: true })],
     diagnostics: pkg.diagnostics,
     files,
   }
