@@ -1,6 +1,7 @@
 // Turns a declared license value (card `license:`, `license_name`, a manifest field) into canonical ids.
 import { findByHubId, findByName, findByUrl } from './corpus/licenses.js'
-import * as expressions from './match/expression.js'
+import { canonicalOf } from './lineage.js'
+import { correctLicenseId, parseLicenseExpression } from './match/expression.js'
 
 /** What a declared value resolved to. */
 export interface ResolvedValue {
@@ -54,6 +55,9 @@ export function resolveLicenseName(raw: string): ResolvedValue {
   if (named) return { expression: named.canonicalId, ids: [named.canonicalId], how: 'name' }
   const hub = findByHubId(value)
   if (hub?.canonicalId && hub.canonicalId !== NOASSERTION) return { expression: hub.canonicalId, ids: [hub.canonicalId], how: 'hub' }
+  // A license id or version group written bare (`nvidia-open-model-license`, `qwen-research-license`).
+  const bare = /^[A-Za-z0-9][A-Za-z0-9.+-]{1,80}$/.test(value) ? canonicalOf(value) : undefined
+  if (bare) return { expression: bare, ids: [bare], how: 'name' }
   const suggestion = parsed.suggestion ?? correctId(value)
   if (suggestion && suggestion !== value) {
     const again = parseExpression(suggestion)
@@ -74,30 +78,12 @@ export function resolveLicenseUrl(url: string): ResolvedValue | undefined {
 
 type Parsed = { ok: true; expression: string; ids: string[] } | { ok: false; reason: string; suggestion?: string }
 
-/** Strict SPDX parse through match/expression; never throws. */
+/** Strict SPDX parse through match/expression (which never throws). */
 export function parseExpression(value: string): Parsed {
-  try {
-    const r = expressions.parseLicenseExpression(value) as Parsed
-    return r ?? { ok: false, reason: 'no result' }
-  } catch (error) {
-    return { ok: false, reason: String((error as Error)?.message ?? error) }
-  }
+  return parseLicenseExpression(value)
 }
 
-/** A corrected SPDX id for a misspelled one (`GPLv3` → `GPL-3.0-only`), when match/expression offers one. */
+/** A corrected SPDX id for a misspelled one (`GPLv3` → `GPL-3.0-only`), when there is one. */
 export function correctId(value: string): string | undefined {
-  const fn = (expressions as Record<string, unknown>).correctLicenseId
-  if (typeof fn !== 'function') return undefined
-  try {
-    const r = fn(value) as unknown
-    if (typeof r === 'string') return r
-    if (r && typeof r === 'object') {
-      const o = r as Record<string, unknown>
-      const v = o.id ?? o.licenseId ?? o.suggestion ?? o.expression
-      return typeof v === 'string' ? v : undefined
-    }
-  } catch {
-    // a failed correction is only a missing suggestion
-  }
-  return undefined
+  return correctLicenseId(value)
 }
