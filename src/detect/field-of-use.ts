@@ -10,7 +10,7 @@ import {
   isSelfReference,
   listScope,
   NAMED_FIELD,
-  NEGATED_LEAD,
+  isProhibitionLead,
   POLICY_HEADING,
   POLICY_NAME,
   PROHIBITION,
@@ -64,13 +64,15 @@ function inlineBans(segments: Segment[]): { leads: Segment[]; items: Segment[] }
   const items: Segment[] = []
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]
-    if (!PROHIBITION.test(s.text) && !(announcesList(s.text) && NEGATED_LEAD.test(s.text))) continue
+    if (!PROHIBITION.test(s.text) && !isProhibitionLead(s.text)) continue
     if (NAMED_FIELD.test(s.text)) {
       leads.push(s)
       continue
     }
     if (announcesList(s.text)) {
-      const hits = listScope(segments, i).filter((x) => NAMED_FIELD.test(x.text))
+      const hits = listScope(segments, i)
+        .map((j) => segments[j])
+        .filter((x) => NAMED_FIELD.test(x.text))
       if (hits.length) {
         leads.push(s)
         items.push(...hits)

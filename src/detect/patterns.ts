@@ -66,17 +66,31 @@ const SCOPE_SEGMENTS = 80
 const SCOPE_CHARS = 12000
 
 /**
- * The clauses a lead-in governs: those after it, up to the next plain title (not a policy title), at most
- * {@link SCOPE_SEGMENTS} clauses or {@link SCOPE_CHARS} characters.
+ * Indices of the clauses a lead-in governs: those after it, up to the next plain title (not a policy
+ * title), at most {@link SCOPE_SEGMENTS} clauses or {@link SCOPE_CHARS} characters.
  */
-export function listScope(segments: Segment[], lead: number): Segment[] {
-  const out: Segment[] = []
+export function listScope(segments: Segment[], lead: number): number[] {
+  const out: number[] = []
   const limit = segments[lead].end + SCOPE_CHARS
   for (let i = lead + 1; i < segments.length && out.length < SCOPE_SEGMENTS; i++) {
     const s = segments[i]
     if (s.start > limit) break
     if (s.heading && !POLICY_HEADING.test(s.text) && !NAMED_FIELD.test(s.text)) break
-    out.push(s)
+    out.push(i)
+  }
+  return out
+}
+
+/** A clause that forbids and announces a list: "You agree you will not use, or allow others to use, X to:". */
+export function isProhibitionLead(text: string): boolean {
+  return (PROHIBITION.test(text) || NEGATED_LEAD.test(text)) && announcesList(text)
+}
+
+/** Indices of every clause that sits in the list of a prohibition lead-in. */
+export function prohibitedItems(segments: Segment[]): Set<number> {
+  const out = new Set<number>()
+  for (let i = 0; i < segments.length; i++) {
+    if (isProhibitionLead(segments[i].text)) for (const j of listScope(segments, i)) out.add(j)
   }
   return out
 }

@@ -1,0 +1,108 @@
+// Detector `non-commercial` (kind non-commercial): the grant does not cover (free) commercial use —
+// research-only, non-production, evaluation-only, plain non-commercial, or commercial use after registration.
+import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import type { Segment } from './segment.js'
+
+const messages = {
+  'research-only': 'Grants use for research only ("{quote}")',
+  'non-production': 'Grants use outside production only; production use needs another license ("{quote}")',
+  'evaluation-only': 'Grants use for evaluation only ("{quote}")',
+  'non-commercial': 'Grants non-commercial use only ("{quote}")',
+  'registration-required': 'Commercial use requires registering with or authorization from the licensor ("{quote}")',
+}
+
+const NC = 'non[- ]?commercial|noncommercial'
+// The grant itself is limited: "solely for your non-commercial research purposes", "exclusively for Research
+// Purposes", "You may only use ... for non-Commercial Purposes", "for testing, research, Personal, or
+// evaluation purposes in Non-Production Environments".
+const LIMITED_GRANT = new RegExp(
+  `\\b(?:solely|only|exclusively|strictly)\\b[^;]{0,160}?\\bfor\\s+(?:the\\s+purposes?\\s+of\\s+)?(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+,?\\s+){0,3}(?:${NC}|research|evaluation|non[- ]?production|academic)\\b`,
+  'i',
+)
+// "for NonCommercial purposes only", "FOR NON-COMMERCIAL PURPOSES ONLY", "for research or evaluation purposes only".
+const PURPOSES_ONLY = new RegExp(
+  `\\bfor\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^.;]{0,40}?\\b(?:purposes?|uses?)\\s+only\\b`,
+  'i',
+)
+// A grant "for any Non-Commercial ... purpose", "to deal in the Software for non-commercial purposes",
+// "for purposes other than commercial or production use", "For non-production use without a subscription".
+const GRANT_FOR_NC = new RegExp(
+  `\\b(?:licen[cs]e|right|permission|grants?|granted)\\b[^.;]{0,300}?\\bfor\\s+(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC})\\b|\\bfor\\s+purposes\\s+other\\s+than\\s+commercial\\b|\\bfor\\s+non[- ]?production\\s+use\\b`,
+  'i',
+)
+// "any uses other than Noncommercial Research Uses".
+const OTHER_THAN = new RegExp(`\\b(?:uses?|purposes?)\\s+other\\s+than\\s+(?:${NC})\\s+research\\b`, 'i')
+// "“Non-Commercial” shall mean for research or evaluation purposes only."
+const NC_MEANS_RESEARCH = new RegExp(
+  `(?:${NC})["”']?\\s+(?:shall\\s+mean|means)\\s+(?:for\\s+)?(?:research|academic)\\b[^.;]{0,60}\\bonly\\b`,
+  'i',
+)
+// "Any Commercial Use of the Software ... is prohibited", "You will not use ... for any commercial ... purposes".
+const COMMERCIAL_BAN =
+  /\bcommercial\s+use\b[^.;]{0,100}\bprohibited\b|\b(?:will|shall|must|may)\s+not\b[^.;]{0,200}\bfor\s+any\s+commercial\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
+// Commercial use is granted once the user registers: "must register", "Registered users may use the models
+// for commercial activities", "Your registration with the Licensor will be deemed ... business license".
+const REGISTRATION = /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+register\b|\bregistration\s+with\b|\bregistered\s+users\b/i
+const COMMERCIAL = /\bcommercial(?!ly)\b|\bbusiness\s+licen[cs]e\b/i
+// "If you plan to use ... for Commercial Purposes, you should contact the Licensor in advance ... and obtain
+// written authorization": commercial use granted under this license once authorised.
+const AUTHORIZATION_PATH =
+  /\bcommercial\s+(?:purposes?|use)\b[^.;]{0,200}\b(?:contact|obtain|request|apply\s+for)\b[^.;]{0,120}\b(?:authori[sz]ation|approval)\b/i
+
+// A clause that defines a term: "“Research Purposes” means ...", "**“Personal”**: means ...".
+const DEFINITION = /^\W{0,6}["“'‘][^"”'’]{1,60}["”'’]\W{0,4}\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b/i
+
+const PRIORITY = ['non-production', 'research-only', 'evaluation-only', 'non-commercial']
+
+/** The scope a limiting clause names, from its own words. */
+function scopeOf(text: string): string {
+  if (/\bnon[- ]?production\b/i.test(text)) return 'non-production'
+  if (/\bresearch\b/i.test(text)) return 'research-only'
+  if (/\bevaluation\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'evaluation-only'
+  return 'non-commercial'
+}
+
+function quote(s: Segment): string {
+  return s.text.replace(/\s+/g, ' ').slice(0, 100)
+}
+
+export const nonCommercial = defineDetector({
+  ruleId: 'non-commercial',
+  kind: 'non-commercial',
+  messages,
+  detect(ctx: DetectContext): Hit[] {
+    const limits: { s: Segment; scope: string }[] = []
+    const registration: Segment[] = []
+    const authorization: Segment[] = []
+    for (const s of ctx.segments) {
+      const t = s.text
+      if (!/commercial|research|evaluation|production|academic/i.test(t)) continue
+      // Definitions ("“Non-Commercial Purpose” means ... personal use for research ...") describe a term;
+      // the grant that uses the term decides the scope.
+      const definition = DEFINITION.test(t)
+      const limited = definition ? null : (LIMITED_GRANT.exec(t) ?? PURPOSES_ONLY.exec(t) ?? GRANT_FOR_NC.exec(t) ?? OTHER_THAN.exec(t))
+      // The scope reads from the limiting words a little past the match ("... for testing, research, or
+      // evaluation purposes in Non-Production Environments" is non-production).
+      if (limited) limits.push({ s, scope: scopeOf(t.slice(limited.index, limited.index + limited[0].length + 80)) })
+      else if (NC_MEANS_RESEARCH.test(t)) limits.push({ s, scope: 'research-only' })
+      else if (COMMERCIAL_BAN.test(t)) limits.push({ s, scope: 'non-commercial' })
+      if (REGISTRATION.test(t) && COMMERCIAL.test(t)) registration.push(s)
+      else if (AUTHORIZATION_PATH.test(t)) authorization.push(s)
+    }
+    // Rule: registration that unlocks commercial use decides; a plain authorization path only when the grant
+    // itself is not limited (an NC grant with "ask us for a commercial license" stays non-commercial).
+    if (registration.length) {
+      return [{ parameters: { scope: 'registration-required' }, spans: [...registration, ...limits.map((l) => l.s)].map(spanOf), messageId: 'registration-required', data: { quote: quote(registration[0]) } }]
+    }
+    if (limits.length) {
+      const scope = limits.map((l) => l.scope).sort((a, b) => PRIORITY.indexOf(a) - PRIORITY.indexOf(b))[0]
+      const main = limits.find((l) => l.scope === scope) ?? limits[0]
+      const spans = [main, ...limits.filter((l) => l !== main)].map((l) => spanOf(l.s))
+      return [{ parameters: { scope }, spans, messageId: scope, data: { quote: quote(main.s) } }]
+    }
+    if (authorization.length) {
+      return [{ parameters: { scope: 'registration-required' }, spans: authorization.map(spanOf), messageId: 'registration-required', data: { quote: quote(authorization[0]) } }]
+    }
+    return []
+  },
+})

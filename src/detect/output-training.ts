@@ -1,0 +1,92 @@
+// Detector `output-training` (kind output-training): the text restricts using the model or its outputs to
+// train, improve or distil other models — a ban (scoped by the class of model), or derivative status.
+import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { prohibitedItems } from './patterns.js'
+import type { Segment } from './segment.js'
+
+const messages = {
+  ban: 'Forbids using the model or its outputs to train or improve {scope} ("{quote}")',
+  derivative: 'Models trained on its outputs or distilled from it count as derivatives and carry its terms ("{quote}")',
+}
+
+const SCOPE_WORDS: Record<string, string> = {
+  'other-llms': 'any other large language model',
+  'foundation-models': 'other foundation or generative models',
+  'competing-models': 'competing models',
+  'any-model': 'other models',
+}
+
+// Forbidding words before the training verb: "will not use ...", "may not use the Output to train".
+const NEGATION = /\b(?:(?:will|shall|must|may|can|agree)\s+not|cannot|can't|won't|prohibited|forbidden|not\s+(?:allowed|permitted))\b/i
+// Training verb, then (within a bounded gap) the model it targets:
+// "to improve any other large language model", "to train, fine-tune or distill a model that is competitive".
+const TRAIN_TARGET =
+  /\b(?:train|training|improve|improving|fine[- ]?tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^.;]{0,120}?\b(?:models?|LLMs?)\b/i
+// What is used: the model's outputs, results or synthetic data — or any other model as the target.
+const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions)\b/i
+const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/i
+
+// "any other machine learning model which is created ... by transfer of patterns of the weights ... or Output",
+// "any other model created which is based on or derived from the Model or the Model's output",
+// "methods based on the generation of synthetic data ... for training the other model".
+const DERIVATIVE_TERM = /\bderivative|\bmodifications?\s+of\s+the\s+model/i
+const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as)\b/i
+const FROM_OUTPUT_TRANSFER =
+  /\b(?:created|initiali[sz]ed|trained|based\s+on|derived\s+from|transfer(?:ring)?)\b[^.;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bsynthetic\s+data\b[^.;]{0,120}\btrain\w*/i
+// "If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI
+// model ..., you shall prominently display ..." — allowed, with a naming or display duty attached.
+const CONDITIONAL_DUTY =
+  /\b(?:if|when|where)\b[^.;]{0,400}\b(?:outputs?|results|synthetic\s+data)\b[^.;]{0,80}\b(?:train|fine[- ]?tun|distil|improve|create)\w*[^.;]{0,120}\bmodel\b[^.]{0,200}\b(?:shall|must|will|required)\b/i
+
+/** The class of model a ban protects against; broadest wording wins within the clause. */
+function scopeOf(text: string): string {
+  if (/\bcompet(?:e|es|ing|itive|itor)\b/i.test(text)) return 'competing-models'
+  if (/\bother\s+(?:text-to-(?:image|video|speech|audio)|image|video|speech|audio|music|3d)\b/i.test(text)) return 'competing-models'
+  if (/\bfoundation(?:al)?\b|\bgeneral[- ]purpose\b|\bgenerative\b[^.;]{0,20}\bmodels?\b|\blarge\s+models?\b|\bfrontier\b/i.test(text))
+    return 'foundation-models'
+  if (/\blarge\s+language\s+models?\b|\bLLMs?\b/i.test(text)) return 'other-llms'
+  return 'any-model'
+}
+
+const BREADTH = ['competing-models', 'other-llms', 'foundation-models', 'any-model']
+
+function quote(s: Segment): string {
+  return s.text.replace(/\s+/g, ' ').slice(0, 100)
+}
+
+export const outputTraining = defineDetector({
+  ruleId: 'output-training',
+  kind: 'output-training',
+  messages,
+  detect(ctx: DetectContext): Hit[] {
+    const listed = prohibitedItems(ctx.segments)
+    const bans: { s: Segment; scope: string }[] = []
+    const derived: Segment[] = []
+    for (let i = 0; i < ctx.segments.length; i++) {
+      const s = ctx.segments[i]
+      const t = s.text
+      const target = TRAIN_TARGET.exec(t)
+      if (target && (FROM_OUTPUT.test(t) || OTHER_MODEL.test(target[0]))) {
+        const forbidden = NEGATION.test(t.slice(0, target.index)) || (listed.has(i) && FROM_OUTPUT.test(t))
+        if (forbidden) {
+          bans.push({ s, scope: scopeOf(t.slice(target.index)) })
+          continue
+        }
+      }
+      if ((DERIVATIVE_TERM.test(t) && DEFINES.test(t) && FROM_OUTPUT_TRANSFER.test(t)) || CONDITIONAL_DUTY.test(t)) derived.push(s)
+    }
+    if (bans.length) {
+      const scope = bans.map((b) => b.scope).sort((a, b) => BREADTH.indexOf(b) - BREADTH.indexOf(a))[0]
+      return [
+        {
+          parameters: { scope },
+          spans: [...bans.map((b) => spanOf(b.s)), ...derived.map(spanOf)],
+          messageId: 'ban',
+          data: { scope: SCOPE_WORDS[scope], quote: quote(bans[0].s) },
+        },
+      ]
+    }
+    if (!derived.length) return []
+    return [{ parameters: { scope: 'derivative-status' }, spans: derived.map(spanOf), messageId: 'derivative', data: { quote: quote(derived[0]) } }]
+  },
+})

@@ -1,0 +1,75 @@
+// Detector `revenue-threshold` (kind revenue-threshold): rights or duties change above a revenue figure.
+import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { currencyOf, MONEY, parseNumber } from './numbers.js'
+import { execAll } from './patterns.js'
+import { formatCount } from './user-threshold.js'
+
+const messages = {
+  above: 'Rights or duties change above {currency} {figure} of {period}revenue ("{quote}")',
+}
+
+const COMPARISON =
+  '(?:more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|>=?|<=?|≥|≤)'
+const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|earnings)'
+// Amount after a comparison, with revenue wording within a bounded gap on either side:
+// "more than USD $1,000,000 in annual revenue", "annual revenue of less than US $1,000,000",
+// "more than 20 million US dollars (or equivalent in other currencies) in monthly revenue".
+const AFTER = new RegExp(`${COMPARISON}\\s{1,3}(${MONEY})([^.;]{0,80}?)\\b${REVENUE}`, 'gi')
+const BEFORE = new RegExp(`\\b${REVENUE}([^.;]{0,60}?)\\b${COMPARISON}\\s{1,3}(${MONEY})`, 'gi')
+
+const YEAR = /\b(?:annual(?:ly)?|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|fiscal\s+year|calendar\s+year|ARR)\b|\brecurring\s+revenue/i
+const MONTH = /\b(?:monthly|per\s+month|a\s+month|each\s+month)\b/i
+
+/** Period named next to the figure; the nearest revenue wording decides ("monthly revenue" vs "monthly users"). */
+function periodOf(near: string): string | undefined {
+  const y = near.search(YEAR)
+  const m = near.search(MONTH)
+  if (y < 0 && m < 0) return undefined
+  if (y < 0) return 'month'
+  if (m < 0) return 'year'
+  return y > m ? 'year' : 'month'
+}
+
+export const revenueThreshold = defineDetector({
+  ruleId: 'revenue-threshold',
+  kind: 'revenue-threshold',
+  messages,
+  detect(ctx: DetectContext): Hit[] {
+    const byKey = new Map<string, Hit>()
+    for (const s of ctx.segments) {
+      if (!/revenue|turnover|receipts|income|sales|\bARR\b|earnings/i.test(s.text)) continue
+      const found: { amount: string; near: string; quote: string }[] = []
+      for (const m of execAll(AFTER, s.text)) found.push({ amount: m[1], near: `${m[2]} ${m[0].slice(-30)}`, quote: m[0] })
+      for (const m of execAll(BEFORE, s.text)) {
+        const from = Math.max(0, m.index - 30)
+        found.push({ amount: m[2], near: `${s.text.slice(from, m.index)}${m[0]}`, quote: m[0] })
+      }
+      for (const f of found) {
+        const threshold = parseNumber(f.amount)
+        if (threshold === undefined || threshold < 1) continue
+        const currency = currencyOf(f.amount) ?? 'USD'
+        const period = periodOf(f.near)
+        const key = `${threshold}|${currency}|${period ?? ''}`
+        const hit = byKey.get(key)
+        if (hit) {
+          hit.spans.push(spanOf(s))
+          continue
+        }
+        const parameters: Record<string, unknown> = { threshold, currency }
+        if (period) parameters.period = period
+        byKey.set(key, {
+          parameters,
+          spans: [spanOf(s)],
+          messageId: 'above',
+          data: {
+            currency,
+            figure: formatCount(threshold),
+            period: period === 'year' ? 'annual ' : period === 'month' ? 'monthly ' : '',
+            quote: f.quote.replace(/\s+/g, ' '),
+          },
+        })
+      }
+    }
+    return [...byKey.values()]
+  },
+})

@@ -1,0 +1,75 @@
+// Detector `user-threshold` (kind user-count): rights or duties change above a number of users.
+import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { NUMBER, parseNumber } from './numbers.js'
+import { execAll } from './patterns.js'
+
+const messages = {
+  above: 'Rights or duties change above {figure} {metric} ("{quote}")',
+}
+
+const METRIC_WORDS: Record<string, string> = {
+  'monthly-active-users': 'monthly active users',
+  'daily-active-users': 'daily active users',
+  'monthly-visits': 'monthly visits',
+  users: 'users',
+}
+
+// A comparison, a number, then a user metric: "greater than 700 million monthly active users",
+// "more than 1 million MUUs", "does not exceed 300 million monthly active users", "over 1,000 users".
+// The gap between the pieces is a bounded run of non-sentence characters.
+const COMPARISON =
+  '(?:more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
+const METRIC =
+  '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|end[-\\s])?users)\\b'
+const THRESHOLD = new RegExp(
+  `${COMPARISON}\\s{1,3}(?:the\\s+)?(${NUMBER})\\s{0,3}(?:\\([^)]{1,40}\\)\\s{0,3})?(${METRIC})`,
+  'gi',
+)
+// "there is no limit on the number of users" and similar are permissions, not thresholds.
+const NO_LIMIT = /\b(?:no|without|unlimited)\s+(?:limit|limitation|restriction|cap)\b|\bregardless\s+of\s+the\s+number\b/i
+
+/** Map the metric words to the label vocabulary; "monthly unique users" counts as monthly active users. */
+function metricOf(words: string): string {
+  const w = words.toLowerCase()
+  if (/\bdaily\b|\bdau/.test(w)) return 'daily-active-users'
+  if (/\bmonthly\s+(?:visits|visitors)\b/.test(w)) return 'monthly-visits'
+  if (/\bmonthly\b|\bmau|\bmuu/.test(w)) return 'monthly-active-users'
+  return 'users'
+}
+
+/** "700000000" → "700 million" for messages. */
+export function formatCount(n: number): string {
+  if (n >= 1e9 && n % 1e7 === 0) return `${n / 1e9} billion`
+  if (n >= 1e6 && n % 1e4 === 0) return `${n / 1e6} million`
+  return n.toLocaleString('en-US')
+}
+
+export const userThreshold = defineDetector({
+  ruleId: 'user-threshold',
+  kind: 'user-count',
+  messages,
+  detect(ctx: DetectContext): Hit[] {
+    const byKey = new Map<string, Hit>()
+    for (const s of ctx.segments) {
+      if (!/user|visit|\bmau|\bmuu|\bdau/i.test(s.text) || NO_LIMIT.test(s.text)) continue
+      for (const m of execAll(THRESHOLD, s.text)) {
+        const threshold = parseNumber(m[1])
+        if (threshold === undefined || threshold < 2) continue
+        const metric = metricOf(m[2])
+        const key = `${threshold}|${metric}`
+        const hit = byKey.get(key)
+        if (hit) {
+          hit.spans.push(spanOf(s))
+          continue
+        }
+        byKey.set(key, {
+          parameters: { threshold, metric },
+          spans: [spanOf(s)],
+          messageId: 'above',
+          data: { figure: formatCount(threshold), metric: METRIC_WORDS[metric], quote: m[0].replace(/\s+/g, ' ') },
+        })
+      }
+    }
+    return [...byKey.values()]
+  },
+})
