@@ -37,6 +37,8 @@ const messages = {
 const PLACEHOLDER = /^(?:licen[cs]e|\[?more information needed\]?|tbd|todo|none|null|n\/a|-|\{\{.{0,40}\}\})$/i
 /** Gated texts shorter than this are button labels and headings, not terms. */
 const MIN_GATED_TEXT = 30
+/** Real cards list a few licenses and bases; past these counts the rest is ignored (hostile input guard). */
+const MAX_VALUES = 32
 
 /**
  * Analyze a model card: what it declares, what it inherits through `base_model`, and which license governs
@@ -144,7 +146,7 @@ interface ReadDeclaration extends Declaration {
 
 /** `license:` (each Hub id or list item), with `license_name` / `license_link` for `other`. */
 function readDeclaration(card: ModelCard, lines: LineIndex, diagnostics: Diagnostic[]): ReadDeclaration | undefined {
-  const values = card.license.filter((s) => s.value.trim() !== '')
+  const values = card.license.filter((s) => s.value.trim() !== '').slice(0, MAX_VALUES)
   if (!values.length && !card.licenseName) return undefined
   const ev = (s: YamlScalar) => lines.evidence(s.start, s.end)
   const evidence: Evidence[] = []
@@ -213,7 +215,7 @@ function listBases(card: ModelCard): { scalar: YamlScalar; relation?: string }[]
         : card.fields.has('quantized_by') || ['gguf', 'gptq', 'awq', 'exl2', 'mlx', 'quantized'].some((q) => tags.has(q))
           ? 'quantized'
           : 'finetune'
-  return scalars.map((scalar) => {
+  return scalars.slice(0, MAX_VALUES).map((scalar) => {
     const id = scalar.value.trim().replace(/^base_model:(?:(?:adapter|merge|quantized|finetune):)?/, '')
     const fromTag = tagged.get(id.toLowerCase())?.relation
     const relation = explicit && RELATIONS.has(explicit) ? explicit : fromTag ?? guess

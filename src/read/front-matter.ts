@@ -22,6 +22,15 @@ export interface YamlField {
   scalars: YamlScalar[]
 }
 
+/** Above this size the YAML parser (~3 ms per KB of list-heavy YAML) is skipped for the linear line rescue. */
+const MAX_YAML = 256 * 1024
+
+const messages = {
+  tooLarge: (n: number) => `The front matter is ${n} characters long; only its simple top-level keys were read`,
+  invalid: (detail: string) => `The YAML front matter cannot be parsed: ${detail}`,
+  notMap: 'the front matter is not a mapping of keys to values',
+}
+
 export interface FrontMatterData {
   /** Top-level fields by lower-cased key; the first occurrence of a repeated key wins. */
   fields: Map<string, YamlField>
@@ -42,6 +51,11 @@ export function readFrontMatter(source: string, range: FrontMatterRange, lines: 
   const fields = new Map<string, YamlField>()
   const diagnostics: Diagnostic[] = []
   let doc
+  if (yamlText.length > MAX_YAML) {
+    diagnostics.push({ ruleId: 'front-matter-too-large', source: 'licit', severity: 'info', reason: messages.tooLarge(yamlText.length), position: lines.toPosition(base, base) })
+    for (const f of rescueFields(yamlText, base)) if (!fields.has(f.key.toLowerCase())) fields.set(f.key.toLowerCase(), f)
+    return { fields, diagnostics }
+  }
   try {
     doc = parseDocument(yamlText, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, strict: false })
   } catch (error) {
@@ -70,7 +84,7 @@ export function readFrontMatter(source: string, range: FrontMatterRange, lines: 
         })
       }
     } else if (doc.contents && doc.errors.length === 0 && !isScalar(doc.contents)) {
-      diagnostics.push(invalid(lines, base, base + yamlText.length, 'the front matter is not a mapping of keys to values'))
+      diagnostics.push(invalid(lines, base, base + yamlText.length, messages.notMap))
     }
   }
   if (diagnostics.length) {
@@ -85,7 +99,7 @@ function invalid(lines: LineIndex, start: number, end: number, detail: string): 
     source: 'licit',
     severity: 'warning',
     fatal: false,
-    reason: `The YAML front matter cannot be parsed: ${detail}`,
+    reason: messages.invalid(detail),
     position: lines.toPosition(start, end),
   }
 }
