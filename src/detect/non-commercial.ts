@@ -21,25 +21,25 @@ const LIMITED_GRANT = new RegExp(
 )
 // "for NonCommercial purposes only", "FOR NON-COMMERCIAL PURPOSES ONLY", "for research or evaluation purposes only".
 const PURPOSES_ONLY = new RegExp(
-  `\\bfor\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^.;]{0,40}?\\b(?:purposes?|uses?)\\s+only\\b`,
+  `\\bfor\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?)\\s+only\\b`,
   'i',
 )
 // A grant "for any Non-Commercial ... purpose", "to deal in the Software for non-commercial purposes",
 // "for purposes other than commercial or production use", "For non-production use without a subscription".
 const GRANT_FOR_NC = new RegExp(
-  `\\b(?:licen[cs]e|right|permission|grants?|granted)\\b[^.;]{0,300}?\\bfor\\s+(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC})\\b|\\bfor\\s+purposes\\s+other\\s+than\\s+commercial\\b|\\bfor\\s+non[- ]?production\\s+use\\b`,
+  `\\b(?:licen[cs]e|right|permission|grants?|granted)\\b[^;]{0,300}?\\bfor\\s+(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC})\\b|\\bfor\\s+purposes\\s+other\\s+than\\s+commercial\\b|\\bfor\\s+non[- ]?production\\s+use\\b`,
   'i',
 )
 // "any uses other than Noncommercial Research Uses".
 const OTHER_THAN = new RegExp(`\\b(?:uses?|purposes?)\\s+other\\s+than\\s+(?:${NC})\\s+research\\b`, 'i')
 // "“Non-Commercial” shall mean for research or evaluation purposes only."
 const NC_MEANS_RESEARCH = new RegExp(
-  `(?:${NC})["”']?\\s+(?:shall\\s+mean|means)\\s+(?:for\\s+)?(?:research|academic)\\b[^.;]{0,60}\\bonly\\b`,
+  `(?:${NC})["”']?\\s+(?:shall\\s+mean|means)\\s+(?:for\\s+)?(?:research|academic)\\b[^;]{0,60}\\bonly\\b`,
   'i',
 )
 // "Any Commercial Use of the Software ... is prohibited", "You will not use ... for any commercial ... purposes".
 const COMMERCIAL_BAN =
-  /\bcommercial\s+use\b[^.;]{0,100}\bprohibited\b|\b(?:will|shall|must|may)\s+not\b[^.;]{0,200}\bfor\s+any\s+commercial\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
+  /\bcommercial\s+use\b[^;]{0,100}\bprohibited\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+any\s+commercial\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
 const REGISTRATION = /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+register\b|\bregistration\s+with\b|\bregistered\s+users\b/i
@@ -47,7 +47,7 @@ const COMMERCIAL = /\bcommercial(?!ly)\b|\bbusiness\s+licen[cs]e\b/i
 // "If you plan to use ... for Commercial Purposes, you should contact the Licensor in advance ... and obtain
 // written authorization": commercial use granted under this license once authorised.
 const AUTHORIZATION_PATH =
-  /\bcommercial\s+(?:purposes?|use)\b[^.;]{0,200}\b(?:contact|obtain|request|apply\s+for)\b[^.;]{0,120}\b(?:authori[sz]ation|approval)\b/i
+  /\bcommercial\s+(?:purposes?|use)\b[^;]{0,200}\b(?:contact|obtain|request|apply\s+for)\b[^;]{0,120}\b(?:authori[sz]ation|approval)\b/i
 
 // A clause that defines a term: "“Research Purposes” means ...", "**“Personal”**: means ...".
 const DEFINITION = /^\W{0,6}["“'‘][^"”'’]{1,60}["”'’]\W{0,4}\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b/i

@@ -21,7 +21,7 @@ const NEGATION = /\b(?:(?:will|shall|must|may|can|agree)\s+not|cannot|can't|won'
 // Training verb, then (within a bounded gap) the model it targets:
 // "to improve any other large language model", "to train, fine-tune or distill a model that is competitive".
 const TRAIN_TARGET =
-  /\b(?:train|training|improve|improving|fine[- ]?tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^.;]{0,120}?\b(?:models?|LLMs?)\b/i
+  /\b(?:train|training|improve|improving|fine[- ]?tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?)\b/i
 // What is used: the model's outputs, results or synthetic data — or any other model as the target.
 const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions)\b/i
 const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/i
@@ -32,17 +32,17 @@ const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/
 const DERIVATIVE_TERM = /\bderivative|\bmodifications?\s+of\s+the\s+model/i
 const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as)\b/i
 const FROM_OUTPUT_TRANSFER =
-  /\b(?:created|initiali[sz]ed|trained|based\s+on|derived\s+from|transfer(?:ring)?)\b[^.;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bsynthetic\s+data\b[^.;]{0,120}\btrain\w*/i
+  /\b(?:created|initiali[sz]ed|trained|based\s+on|derived\s+from|transfer(?:ring)?)\b[^;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bsynthetic\s+data\b[^;]{0,120}\btrain\w*/i
 // "If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI
 // model ..., you shall prominently display ..." — allowed, with a naming or display duty attached.
 const CONDITIONAL_DUTY =
-  /\b(?:if|when|where)\b[^.;]{0,400}\b(?:outputs?|results|synthetic\s+data)\b[^.;]{0,80}\b(?:train|fine[- ]?tun|distil|improve|create)\w*[^.;]{0,120}\bmodel\b[^.]{0,200}\b(?:shall|must|will|required)\b/i
+  /\b(?:if|when|where)\b[^;]{0,400}\b(?:outputs?|results|synthetic\s+data)\b[^;]{0,80}\b(?:train|fine[- ]?tun|distil|improve|create)\w*[^;]{0,120}\bmodel\b[^.]{0,200}\b(?:shall|must|will|required)\b/i
 
 /** The class of model a ban protects against; broadest wording wins within the clause. */
 function scopeOf(text: string): string {
   if (/\bcompet(?:e|es|ing|itive|itor)\b/i.test(text)) return 'competing-models'
   if (/\bother\s+(?:text-to-(?:image|video|speech|audio)|image|video|speech|audio|music|3d)\b/i.test(text)) return 'competing-models'
-  if (/\bfoundation(?:al)?\b|\bgeneral[- ]purpose\b|\bgenerative\b[^.;]{0,20}\bmodels?\b|\blarge\s+models?\b|\bfrontier\b/i.test(text))
+  if (/\bfoundation(?:al)?\b|\bgeneral[- ]purpose\b|\bgenerative\b[^;]{0,20}\bmodels?\b|\blarge\s+models?\b|\bfrontier\b/i.test(text))
     return 'foundation-models'
   if (/\blarge\s+language\s+models?\b|\bLLMs?\b/i.test(text)) return 'other-llms'
   return 'any-model'

@@ -1,7 +1,7 @@
 // Shared wording patterns: use prohibitions, named fields of use, policy references, list scopes.
 //
 // Every regex here is linear: alternations of literals, and gaps written as bounded negated classes
-// (`[^.;]{0,120}`) so that no two quantifiers compete for the same characters.
+// (`[^;]{0,120}`) so that no two quantifiers compete for the same characters.
 import type { Segment } from './segment.js'
 
 /**
@@ -11,7 +11,7 @@ import type { Segment } from './segment.js'
  * specified restricted uses", "does not include ... any use by the following entities".
  */
 export const PROHIBITION =
-  /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't|nor)\b[^.;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy|exploit|copy|distribute|reproduce|create)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^.;]{0,80}\buses?\b/i
+  /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't|nor)\b[^;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy|exploit|copy|distribute|reproduce|create)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^;]{0,80}\buses?\b/i
 
 /**
  * Purposes, fields and classes of user that a use restriction may name — beyond plain legality.

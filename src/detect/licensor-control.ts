@@ -1,0 +1,81 @@
+// Detector `licensor-control` (kind licensor-control): the licensor may restrict, change or end the grant on its
+// own — remotely, when guardrails are bypassed, at will, or by changing the terms (RESTRICTIONS.md rule 9).
+// Termination for breach, the word "revocable", a steward publishing new license versions and a bare policy URL
+// do not count.
+import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import type { Segment } from './segment.js'
+
+const messages = {
+  'remote-restriction': 'The licensor may restrict or disable use remotely ("{quote}")',
+  guardrail: 'The license ends automatically if safety guardrails or technical limits are bypassed ("{quote}")',
+  'termination-at-will': 'The licensor may terminate the license at will ("{quote}")',
+  'unilateral-changes': 'The licensor may change the terms on its own ("{quote}")',
+}
+
+// "reserves the right to restrict (remotely or otherwise) usage", "disable any Contribution either by
+// pre-installed or then installed disabling instructions", "update the Model through electronic means".
+const REMOTE =
+  /\b(?:restrict|disable|limit|suspend)\w*\s+\(?remotely\b|\bremotely\s+(?:restrict|disable|deactivate|shut)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b/i
+// "If You bypass, disable, reduce the efficacy of, or circumvent any technical limitation, safety guardrail ...
+// your rights under this Agreement will automatically terminate."
+const GUARDRAIL =
+  /\b(?:bypass|circumvent|disable|defeat|remove)\w*\b[^;]{0,200}\b(?:guardrails?|safety\s+(?:measures?|mechanisms?|filters?)|technical\s+limitations?)\b[^;]{0,300}\b(?:terminat\w*|ends?\b|cease)/i
+// "We may terminate this License, in whole or in part, at any time upon notice", "NVIDIA may terminate this
+// Agreement with prior written notice to you if, in NVIDIA's sole discretion, ... no longer commercially viable".
+const TERMINATE = /\b(?:may|can|reserves?\s+the\s+right\s+to)\s+(?:immediately\s+)?(?:terminate|revoke|suspend)\b([^;]{0,250})/i
+const AT_WILL =
+  /\bat\s+any\s+time\b|\bfor\s+any\s+reason\b|\bwithout\s+cause\b|\bfor\s+convenience\b|\bsole\s+discretion\b|\bcommercially\s+viable\b|\bupon\s+(?:\w+\s+){0,2}notice\b|\bwith\s+(?:prior\s+)?(?:written\s+)?notice\b/i
+const FOR_BREACH = /\bbreach|\bviolat|\bfail(?:s|ed|ure)?\s+to\s+comply|\bnon-?compliance|\binfring|\bif\s+you\s+(?:institute|commence|bring|file)/i
+// Terms the licensor may change: "reserves the right to update the Agreement from time to time", "Meta may modify
+// this Agreement from time to time", "The Acceptable Use Policy may be updated from time to time", "as may be
+// updated from time to time", "the latest version from time to time", "the license is subject to update".
+const CHANGES = [
+  /\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:update|modify|amend|change|revise|supplement)\s+(?:this|these|the|its|any)\s+(?:[\w-]+\s+){0,5}(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i,
+  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions)\b[^;]{0,40}\b(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
+  /\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+)?(?:updated|modified|amended|revised)\s+from\s+time\s+to\s+time\b/i,
+  /\blatest\s+version\s+from\s+time\s+to\s+time\b/i,
+  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies))\s+(?:is|are)\s+subject\s+to\s+(?:update|change|revision|modification)s?\b/i,
+]
+// A steward publishing new license versions (GPL, MPL, CC) is not control over an existing grant.
+const STEWARD =
+  /\bpublish\w*\b[^;]{0,40}\b(?:new|revised)\b[^;]{0,20}\bversions?\b|\bnew\s+versions?\s+of\s+(?:the|this)\b|\blicen[cs]e\s+steward\b|\bversion\s+number\b/i
+// "as may be updated" must be about terms, not a model list or the model itself.
+const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i
+
+const PRIORITY = ['remote-restriction', 'guardrail', 'termination-at-will', 'unilateral-changes'] as const
+type Mechanism = (typeof PRIORITY)[number]
+
+function mechanismOf(t: string): Mechanism | undefined {
+  if (REMOTE.test(t)) return 'remote-restriction'
+  if (GUARDRAIL.test(t)) return 'guardrail'
+  const term = TERMINATE.exec(t)
+  if (term && !/\b(?:you|licensee|recipient)\s*$/i.test(t.slice(0, term.index).slice(-16)) && AT_WILL.test(term[1]) && !FOR_BREACH.test(term[1])) return 'termination-at-will'
+  if (!STEWARD.test(t) && ABOUT_TERMS.test(t) && CHANGES.some((re) => re.test(t))) return 'unilateral-changes'
+  return undefined
+}
+
+export const licensorControl = defineDetector({
+  ruleId: 'licensor-control',
+  kind: 'licensor-control',
+  messages,
+  detect(ctx: DetectContext): Hit[] {
+    const found: { s: Segment; mechanism: Mechanism }[] = []
+    for (const s of ctx.segments) {
+      if (!/remote|disabl|guardrail|circumvent|bypass|terminat|revoke|suspend|update|modif|amend|chang|revis|latest/i.test(s.text)) continue
+      const mechanism = mechanismOf(s.text)
+      if (mechanism) found.push({ s, mechanism })
+    }
+    if (!found.length) return []
+    // One finding: the strongest mechanism, with the other clauses kept as extra evidence.
+    found.sort((a, b) => PRIORITY.indexOf(a.mechanism) - PRIORITY.indexOf(b.mechanism))
+    const mechanism = found[0].mechanism
+    return [
+      {
+        parameters: { mechanism },
+        spans: found.map((f) => spanOf(f.s)),
+        messageId: mechanism,
+        data: { quote: found[0].s.text.replace(/\s+/g, ' ').slice(0, 100) },
+      },
+    ]
+  },
+})

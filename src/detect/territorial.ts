@@ -1,0 +1,46 @@
+// Detector `territory-exclusion` (kind territorial): named territories are excluded from the grant.
+// Export-control and sanctions clauses are not territorial restrictions (RESTRICTIONS.md rule 3).
+import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { territoriesIn } from './territories.js'
+
+const messages = {
+  excluded: 'The license is not granted in {places} ("{quote}")',
+}
+
+// "“Territory” shall mean the worldwide territory, excluding the territory of the European Union."
+const TERRITORY_DEFINITION =
+  /\bterritor(?:y|ies)\b[^;]{0,60}\b(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b[^;]{0,200}?\b(?:excluding|except(?:\s+for)?|other\s+than|but\s+not|save\s+for|with\s+the\s+exception\s+of)\b/i
+// "the rights granted under Section 1(a) ... are not being granted to you if you are an individual domiciled
+// in, or a company with a principal place of business in, the European Union."
+const GRANT_WITHHELD =
+  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?granted|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are)\s+granted|does\s+not\s+grant|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|resident|residing|established|incorporated|principal\s+place|headquartered|in\s+the\s+territory\s+of)\b/i
+// "You may not use ... in the European Union", "use of the Model is prohibited in Russia".
+const USE_BANNED_IN =
+  /\b(?:(?:may|shall|must|can)\s+not|cannot|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:use|access|deploy|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*){1,6}/iu
+// Clauses about export control, sanctions, governing law or the contracting entity are not exclusions.
+const NOT_TERRITORIAL =
+  /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|laws\s+of\b|if\s+you\s+are\s+located\s+in\s+or|principal\s+place\s+of\s+business\s+is\s+in\b/i
+
+export const territorial = defineDetector({
+  ruleId: 'territory-exclusion',
+  kind: 'territorial',
+  messages,
+  detect(ctx: DetectContext): Hit[] {
+    const excluded: string[] = []
+    const spans: [number, number][] = []
+    let quote = ''
+    for (const s of ctx.segments) {
+      const t = s.text
+      if (!/territor|granted|grant|licen[cs]e|void|use|access|distribut/i.test(t) || NOT_TERRITORIAL.test(t)) continue
+      const m = TERRITORY_DEFINITION.exec(t) ?? GRANT_WITHHELD.exec(t) ?? USE_BANNED_IN.exec(t)
+      if (!m) continue
+      const places = territoriesIn(t.slice(m.index)).filter((c) => c !== 'US' || !/U\.S\.\s+(?:federal|law)/i.test(t))
+      if (!places.length) continue
+      for (const p of places) if (!excluded.includes(p)) excluded.push(p)
+      spans.push(spanOf(s))
+      quote ||= t.replace(/\s+/g, ' ').slice(0, 100)
+    }
+    if (!excluded.length) return []
+    return [{ parameters: { excluded }, spans, messageId: 'excluded', data: { places: excluded.join(', '), quote } }]
+  },
+})
