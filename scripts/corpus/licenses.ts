@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { LicenseMetaSchema, type LicenseMeta } from '../../src/schema/license-meta.js'
-import type { CompiledLicense, HubEntry, LicenseGroup, LicensesCorpus } from '../../src/corpus/licenses.js'
+import { nameKey, urlKey, type CompiledLicense, type HubEntry, type LicenseGroup, type LicensesCorpus } from '../../src/corpus/licenses.js'
 import type { Openness } from '../../src/schema/license-meta.js'
 import type { BuildContext } from './build.js'
 
@@ -94,6 +94,22 @@ function crossCheck(metas: LicenseMeta[]): string[] {
       }
     }
     for (const h of m.hfHubIds) hubOwners.set(h, [...(hubOwners.get(h) ?? []), m])
+  }
+  // Names and URLs must point at one license each, or lookups would depend on file order.
+  for (const [what, keysOf, keyOf] of [
+    ['alias', (m: LicenseMeta) => m.aliases, nameKey],
+    ['url', (m: LicenseMeta) => m.urls, urlKey],
+    ['model pattern', (m: LicenseMeta) => m.models, (p: string) => p.toLowerCase()],
+  ] as const) {
+    const owner = new Map<string, string>()
+    for (const m of metas) {
+      for (const raw of keysOf(m)) {
+        const key = keyOf(raw)
+        const prev = owner.get(key)
+        if (prev && prev !== m.id) problems.push(`${what} "${raw}" is claimed by both ${prev} and ${m.id}`)
+        owner.set(key, m.id)
+      }
+    }
   }
   for (const [hub, owners] of hubOwners) {
     const groups = new Set(owners.map((o) => o.group))

@@ -39,7 +39,7 @@ interface Index {
   groups: Map<string, LicenseGroup>
   groupOfMember: Map<string, LicenseGroup>
   spdx: Map<string, { id: string; name: string; openness: Openness | null }>
-  models: { regex: RegExp; pattern: string; licenseId: string; specificity: number }[]
+  models: { regex: RegExp; pattern: string; licenseId: string; versionId?: string; specificity: number }[]
 }
 
 let index: Index | undefined
@@ -103,11 +103,14 @@ function build(): Index {
       const key = urlKey(u)
       if (!idx.byUrl.has(key)) idx.byUrl.set(key, l)
     }
+    // Gemma-style entries: every version of the group governs the models, so report the group.
+    const underGroup = l.modelsUnderGroup && l.group ? `LicenseRef-${l.group}` : undefined
     for (const pattern of l.models) {
       idx.models.push({
         regex: globToRegex(pattern),
         pattern,
-        licenseId: l.canonicalId,
+        licenseId: underGroup ?? l.canonicalId,
+        versionId: underGroup ? l.canonicalId : undefined,
         specificity: pattern.replace(/\*/g, '').length,
       })
     }
@@ -240,18 +243,29 @@ export function findByUrl(url: string): CompiledLicense | undefined {
   return blob !== key ? idx.byUrl.get(blob) : undefined
 }
 
+/** What {@link resolveModelRepo} found for a repository. */
+export interface ModelRepoLicense {
+  /** Canonical id; the group id when any version of the group governs (`LicenseRef-gemma-terms-of-use`). */
+  licenseId: string
+  /** The glob from `licenses/<id>.yaml` that matched. */
+  pattern: string
+  /** The version that carries the pattern, when `licenseId` is a group. */
+  versionId?: string
+}
+
 /**
- * The license a well-known Hugging Face repository is published under, from the `models` globs;
- * the most specific pattern (most literal characters) wins.
+ * The license a well-known Hugging Face repository is published under, from the `models` globs
+ * (case-insensitive; a `https://huggingface.co/` prefix is ignored). The most specific pattern (most literal
+ * characters) wins, so `Qwen/Qwen2.5-72B*` beats `Qwen/Qwen2.5-*`.
  * @example resolveModelRepo('meta-llama/Llama-3.1-8B-Instruct') // → {licenseId: 'LicenseRef-llama-3.1-community', pattern: 'meta-llama/Llama-3.1-*'}
  */
-export function resolveModelRepo(repoId: string): { licenseId: string; pattern: string } | undefined {
+export function resolveModelRepo(repoId: string): ModelRepoLicense | undefined {
   const id = repoId
     .trim()
     .replace(/^https?:\/\/(www\.)?huggingface\.co\//i, '')
     .replace(/\/+$/, '')
   for (const m of getIndex().models) {
-    if (m.regex.test(id)) return { licenseId: m.licenseId, pattern: m.pattern }
+    if (m.regex.test(id)) return m.versionId ? { licenseId: m.licenseId, pattern: m.pattern, versionId: m.versionId } : { licenseId: m.licenseId, pattern: m.pattern }
   }
   return undefined
 }

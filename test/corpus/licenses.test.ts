@@ -1,5 +1,6 @@
 // Tests for licenses/*.yaml (schema, key phrases against ../shared texts) and the runtime accessors over corpus/licenses.json.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
@@ -15,7 +16,9 @@ import {
   groupMembers,
   groupOf,
   licenseName,
+  nameKey,
   opennessOf,
+  urlKey,
   resolveModelRepo,
 } from '../../src/corpus/licenses.js'
 import { buildLicenses, loadLicenseFiles } from '../../scripts/corpus/licenses.js'
@@ -38,6 +41,17 @@ describe('licenses/*.yaml', () => {
 
   it('loads as a whole without cross-file problems', () => {
     expect(loadLicenseFiles(licensesDir).length).toBe(yamlFiles.length)
+  })
+
+  it('keeps aliases, URLs and model patterns unambiguous', () => {
+    const seen = new Map<string, string>()
+    for (const m of metas) {
+      for (const key of [...m.aliases.map((a) => `alias:${nameKey(a)}`), ...m.urls.map((u) => `url:${urlKey(u)}`), ...m.models.map((p) => `model:${p.toLowerCase()}`)]) {
+        const prev = seen.get(key)
+        expect(prev === undefined || prev === m.id, `${key} in ${prev} and ${m.id}`).toBe(true)
+        seen.set(key, m.id)
+      }
+    }
   })
 
   it.runIf(haveTexts)('has one file per manifest entry, with its facts', () => {
@@ -106,6 +120,33 @@ describe.runIf(haveTexts)('key phrases', () => {
       const clones = [...tokenized]
         .filter(([id, t]) => id !== meta.id && !hosts.has(id) && t.includes(needle))
         .map(([id]) => id)
+      expect(clones, `"${phrase}" also in`).toEqual([])
+    }
+  })
+})
+
+describe('key phrases of SPDX licenses', () => {
+  const full = createRequire(import.meta.url)('spdx-license-list/full') as Record<string, { licenseText: string }>
+  const spdxTexts = new Map(Object.entries(full).map(([id, l]) => [id, words(l.licenseText)]))
+  const withPhrases = metas.filter((m) => m.spdxId && m.keyPhrases.length && spdxTexts.has(m.spdxId))
+
+  it('cover the Creative Commons NC family and the GNU licenses', () => {
+    const ids = withPhrases.map((m) => m.spdxId)
+    for (const id of ['CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-NC-ND-4.0', 'CC-BY-NC-3.0', 'GPL-3.0-only', 'AGPL-3.0-only']) {
+      expect(ids).toContain(id)
+    }
+  })
+
+  it.each(withPhrases.map((m) => [m.spdxId!, m] as const))('%s: each phrase is in its SPDX text and in no other', (id, meta) => {
+    const own = spdxTexts.get(id)!
+    // Texts that embed this one (GPL-2.0 with an exception, the -or-later twin) may repeat its phrases.
+    const head = own.split(' ').slice(0, 60).join(' ')
+    for (const phrase of meta.keyPhrases) {
+      const needle = words(phrase)
+      expect(own, `"${phrase}" in ${id}`).toContain(needle)
+      const clones = [...spdxTexts]
+        .filter(([other, t]) => other !== id && !t.includes(head) && t.includes(needle))
+        .map(([other]) => other)
       expect(clones, `"${phrase}" also in`).toEqual([])
     }
   })
@@ -205,6 +246,23 @@ describe('accessors', () => {
     })
     expect(resolveModelRepo('https://huggingface.co/meta-llama/meta-llama-3.1-70b')?.licenseId).toBe('LicenseRef-llama-3.1-community')
     expect(resolveModelRepo('someone/my-model')).toBeUndefined()
+    // Qwen2.5: most sizes are Apache-2.0, the 72B model is under the Qwen licence, the 3B under the research one.
+    expect(resolveModelRepo('Qwen/Qwen2.5-7B-Instruct')?.licenseId).toBe('Apache-2.0')
+    expect(resolveModelRepo('Qwen/Qwen2.5-72B-Instruct')?.licenseId).toBe('LicenseRef-qwen')
+    expect(resolveModelRepo('Qwen/Qwen2.5-3B-Instruct')?.licenseId).toBe('LicenseRef-qwen-research')
+    expect(resolveModelRepo('Qwen/Qwen2.5-32B')?.licenseId).toBe('Apache-2.0')
+    expect(resolveModelRepo('meta-llama/Llama-Guard-3-8B')?.licenseId).toBe('LicenseRef-llama-3.1-community')
+    expect(resolveModelRepo('meta-llama/Llama-Guard-3-1B')?.licenseId).toBe('LicenseRef-llama-3.2-community')
+    expect(resolveModelRepo('deepseek-ai/DeepSeek-Coder-V2-Lite-Instruct')?.licenseId).toBe('LicenseRef-deepseek-license-1.0')
+  })
+
+  it('resolveModelRepo reports the group when every version of it governs the models', () => {
+    expect(resolveModelRepo('google/gemma-2-9b-it')).toEqual({
+      licenseId: 'LicenseRef-gemma-terms-of-use',
+      pattern: 'google/gemma-*',
+      versionId: 'LicenseRef-gemma-terms-of-use-2025-03-24',
+    })
+    expect(resolveModelRepo('google/medgemma-4b-it')?.licenseId).toBe('LicenseRef-health-ai-developer-foundations-terms-of-use')
   })
 
   it('groupOf and groupMembers follow groups.json', () => {
