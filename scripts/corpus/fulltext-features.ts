@@ -6,6 +6,7 @@
 // bigram that appears when a span is left out) is *optional*: it counts for precision, not for coverage.
 // The bigram just before a replaceable span is an *anchor*: in an input, unmatched words right after it are a
 // filled-in name, not an insertion.
+import { POSITION_BUCKETS } from '../../src/corpus/fulltext-format.js'
 import { hashPair, hashString } from '../../src/text/hash.js'
 import { tokenize } from '../../src/text/tokenize.js'
 import type { Rendered, SpanKind } from './fulltext-xml.js'
@@ -20,6 +21,13 @@ export interface Features {
   required: Set<number>
   optional: Set<number>
   anchors: Set<number>
+  /** Bigrams with a word that holds a digit (versions, dates): the most decisive words between near-clones. */
+  numeric: Set<number>
+  /**
+   * Where each required bigram first and last occurs, as slices of POSITION_BUCKETS equal slices of the text,
+   * packed `first << 4 | last`.
+   */
+  buckets: Map<number, number>
   /** Hashes of the whole word sequence, with and without the title, for the exact matcher. */
   exact: number[]
 }
@@ -72,10 +80,16 @@ export function extractFeatures(rendered: Rendered): Features {
   const required = new Set<number>()
   const optional = new Set<number>()
   const anchors = new Set<number>()
+  const numeric = new Set<number>()
+  const buckets = new Map<number, number>()
   for (let i = 0; i + 1 < words.length; i++) {
     const bg = hashPair(h[i], h[i + 1])
-    if (bits[i] === 0 && bits[i + 1] === 0) required.add(bg)
-    else optional.add(bg)
+    if (/\d/.test(words[i]) || /\d/.test(words[i + 1])) numeric.add(bg)
+    if (bits[i] === 0 && bits[i + 1] === 0) {
+      required.add(bg)
+      const slice = Math.floor((i * POSITION_BUCKETS) / words.length)
+      buckets.set(bg, (buckets.has(bg) ? buckets.get(bg)! & 0xf0 : slice << 4) | slice)
+    } else optional.add(bg)
   }
   for (const { a, b, anchor } of ranges) {
     if (a > 0 && b < words.length) optional.add(hashPair(h[a - 1], h[b]))
@@ -85,5 +99,5 @@ export function extractFeatures(rendered: Rendered): Features {
   const body = words.filter((_, i) => !(bits[i] & KIND_BITS.copyright))
   const untitled = words.filter((_, i) => !(bits[i] & (KIND_BITS.copyright | KIND_BITS.title)))
   const exact = [...new Set([sequenceHash(body), sequenceHash(untitled)])]
-  return { words, bits, required, optional, anchors, exact }
+  return { words, bits, required, optional, anchors, numeric, buckets, exact }
 }

@@ -11,6 +11,7 @@ import {
   POSTING_ANCHOR,
   POSTING_REF,
   POSTING_REQUIRED,
+  POSITION_BUCKETS,
   bytesOf,
   toBase64,
   type FullTextJson,
@@ -63,6 +64,8 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
     hit.group ??= src.group
     for (const h of f.optional) if (!hit.features.required.has(h)) hit.features.optional.add(h)
     for (const h of f.anchors) hit.features.anchors.add(h)
+    for (const h of f.numeric) hit.features.numeric.add(h)
+    for (const h of f.buckets.keys()) if (!hit.features.buckets.has(h)) hit.features.buckets.set(h, f.buckets.get(h)!)
     hit.features.exact.push(...f.exact)
   }
   return order
@@ -83,20 +86,33 @@ function buildIndex(refs: Merged[]) {
   const hashes = Uint32Array.from([...lists.keys()].sort((a, b) => a - b))
   const counts = new Uint16Array(hashes.length)
   const postings: number[] = []
+  const buckets: number[] = []
   hashes.forEach((h, i) => {
     const l = lists.get(h)!.sort((a, b) => (a & POSTING_REF) - (b & POSTING_REF))
     counts[i] = l.length
     postings.push(...l)
+    for (const p of l) buckets.push(p & POSTING_REQUIRED ? refs[p & POSTING_REF].features.buckets.get(h)! : 0)
   })
-  return { hashes, counts, postings: Uint16Array.from(postings), lists }
+  const totals = new Uint16Array(refs.length * 2 * POSITION_BUCKETS)
+  refs.forEach((r, i) => {
+    for (const b of r.features.buckets.values()) {
+      totals[i * 2 * POSITION_BUCKETS + (b >> 4)]++
+      totals[i * 2 * POSITION_BUCKETS + POSITION_BUCKETS + (b & 15)]++
+    }
+  })
+  return { hashes, counts, postings: Uint16Array.from(postings), buckets: Uint8Array.from(buckets), totals, lists }
 }
 
-/** For each reference, the references sharing most of its bigrams both ways, with how many it has that they lack. */
+/**
+ * For each reference, the references sharing most of its bigrams both ways, with how many required bigrams it
+ * has that they lack, and how many of those hold a number.
+ */
 function findNeighbours(refs: Merged[], lists: Map<number, number[]>): number[] {
   const shared = refs.map(() => new Uint32Array(refs.length))
   refs.forEach((r, i) => {
     for (const h of r.features.required) for (const p of lists.get(h)!) shared[i][p & POSTING_REF]++
   })
+  const has = (j: number, h: number) => lists.get(h)!.some((p) => (p & POSTING_REF) === j)
   const out: number[] = []
   refs.forEach((r, i) => {
     const ri = r.features.required.size
@@ -104,7 +120,10 @@ function findNeighbours(refs: Merged[], lists: Map<number, number[]>): number[] 
       if (i === j) return
       const nj = n.features.required.size
       const lacks = ri - shared[i][j]
-      if (lacks > 0 && shared[i][j] >= NEIGHBOUR_SIMILARITY * ri && shared[j][i] >= NEIGHBOUR_SIMILARITY * nj) out.push(i, j, Math.min(lacks, 0xffff))
+      if (lacks === 0 || shared[i][j] < NEIGHBOUR_SIMILARITY * ri || shared[j][i] < NEIGHBOUR_SIMILARITY * nj) return
+      let numeric = 0
+      for (const h of r.features.required) if (r.features.numeric.has(h) && !has(j, h)) numeric++
+      out.push(i, j, Math.min(lacks, 0xffff), numeric)
     })
   })
   return out
@@ -114,7 +133,7 @@ function findNeighbours(refs: Merged[], lists: Map<number, number[]>): number[] 
 export async function buildFullText(ctx: BuildContext): Promise<Record<string, string>> {
   const refs = mergeReferences(readSourceReferences(ctx.shared))
   if (refs.length > POSTING_REF) throw new Error(`too many references for 14-bit postings: ${refs.length}`)
-  const { hashes, counts, postings, lists } = buildIndex(refs)
+  const { hashes, counts, postings, buckets, totals, lists } = buildIndex(refs)
   const exact = new Map<number, number>()
   refs.forEach((r, i) => {
     for (const h of r.features.exact) if (!exact.has(h)) exact.set(h, i)
@@ -130,6 +149,8 @@ export async function buildFullText(ctx: BuildContext): Promise<Record<string, s
     hashes: toBase64(bytesOf(hashes)),
     counts: toBase64(bytesOf(counts)),
     postings: toBase64(bytesOf(postings)),
+    buckets: toBase64(buckets),
+    bucketTotals: toBase64(bytesOf(totals)),
     exact: toBase64(bytesOf(Uint32Array.from(exactPairs))),
     neighbours: toBase64(bytesOf(Uint16Array.from(findNeighbours(refs, lists)))),
   }

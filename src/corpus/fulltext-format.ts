@@ -7,11 +7,18 @@
 // decode, not a rebuild.
 
 /** Version of the fulltext.json layout; the loader refuses any other. */
-export const FULLTEXT_FORMAT = 1
+export const FULLTEXT_FORMAT = 4
 
 export const POSTING_REF = 0x3fff
 export const POSTING_REQUIRED = 0x8000
 export const POSTING_ANCHOR = 0x4000
+/**
+ * Each reference is cut in this many equal slices; a required bigram's posting records the slices where it
+ * first and last occurs, so the matcher can tell a copy that lacks a trailing notice (missing bigrams that first
+ * occur in the last slices) or a leading preamble (missing bigrams that last occur in the first slices) from one
+ * that lacks a clause in the middle.
+ */
+export const POSITION_BUCKETS = 16
 
 /** What kind of text a reference is; decides the matcher name and how a match combines with others. */
 export type ReferenceKind = 'license' | 'header' | 'exception' | 'policy'
@@ -37,9 +44,19 @@ export interface FullTextJson {
   counts: string
   /** Uint16 postings, grouped by hash, sorted by reference index within a group. */
   postings: string
+  /** Uint8 per posting: `first << 4 | last` slices where a required bigram occurs (0 for optional ones). */
+  buckets: string
+  /**
+   * Uint16, 2 × POSITION_BUCKETS per reference: how many required bigrams first occur in each slice, then how
+   * many last occur in each slice.
+   */
+  bucketTotals: string
   /** Uint32 pairs [sequence hash, reference index], sorted by hash: the exact matcher's table. */
   exact: string
-  /** Uint16 triples [reference, near neighbour, number of required bigrams of the reference the neighbour lacks]. */
+  /**
+   * Uint16 quadruples [reference, near neighbour, required bigrams of the reference the neighbour lacks, how
+   * many of those hold a number].
+   */
   neighbours: string
 }
 

@@ -1,6 +1,7 @@
 // Runtime loader of corpus/fulltext.json: decodes the bigram index of every reference text once per process.
 import {
   FULLTEXT_FORMAT,
+  fromBase64,
   readUint16,
   readUint32,
   type FullTextJson,
@@ -10,7 +11,7 @@ import {
 import { readCorpusJson } from './load.js'
 
 export type { ReferenceKind }
-export { POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED } from './fulltext-format.js'
+export { POSITION_BUCKETS, POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED } from './fulltext-format.js'
 
 /** One reference text as the matcher sees it. */
 export type FullTextRef = FullTextRefJson
@@ -19,6 +20,8 @@ export type FullTextRef = FullTextRefJson
 export interface Neighbour {
   ref: number
   lacks: number
+  /** How many of the lacking bigrams hold a number (a version, a date). */
+  numeric: number
 }
 
 /** The decoded index. Posting list of hash `hashes[i]` is `postings.subarray(starts[i], starts[i + 1])`. */
@@ -27,6 +30,10 @@ export interface FullTextIndex {
   hashes: Uint32Array
   starts: Uint32Array
   postings: Uint16Array
+  /** Per posting: `first << 4 | last` slices where the (required) bigram occurs in its reference. */
+  buckets: Uint8Array
+  /** 2 × POSITION_BUCKETS counts per reference: required bigrams by first slice, then by last slice. */
+  bucketTotals: Uint16Array
   /** Whole-text sequence hash → reference index. */
   exact: Map<number, number>
   /** Near neighbours per reference index. */
@@ -48,9 +55,18 @@ export function decodeFullTextIndex(json: FullTextJson): FullTextIndex {
   const exact = new Map<number, number>()
   for (let i = 0; i + 1 < pairs.length; i += 2) exact.set(pairs[i], pairs[i + 1])
   const neighbours: Neighbour[][] = json.refs.map(() => [])
-  const triples = readUint16(json.neighbours)
-  for (let i = 0; i + 2 < triples.length; i += 3) neighbours[triples[i]].push({ ref: triples[i + 1], lacks: triples[i + 2] })
-  return { refs: json.refs, hashes, starts, postings: readUint16(json.postings), exact, neighbours }
+  const quads = readUint16(json.neighbours)
+  for (let i = 0; i + 3 < quads.length; i += 4) neighbours[quads[i]].push({ ref: quads[i + 1], lacks: quads[i + 2], numeric: quads[i + 3] })
+  return {
+    refs: json.refs,
+    hashes,
+    starts,
+    postings: readUint16(json.postings),
+    buckets: fromBase64(json.buckets),
+    bucketTotals: readUint16(json.bucketTotals),
+    exact,
+    neighbours,
+  }
 }
 
 let cached: FullTextIndex | undefined

@@ -8,11 +8,23 @@
 // bigrams). Runs of unknown bigrams right after an anchor (a replaceable span such as a copyright holder) are
 // expected and left out of precision; any other run is an insertion, and its length is reported so the caller
 // can refuse a license with an added clause even when the clause is small next to a long text.
-import type { FullTextIndex } from '../corpus/fulltext.js'
-import { hasBigram, nextGeneration, type Scratch } from './fulltext-candidates.js'
+//
+// A copy may also lack a leading preamble or a trailing notice (the Creative Commons notice, a "this software
+// consists of voluntary contributions" paragraph, the later parts of a multi-part text). When the missing
+// required bigrams all sit in the first or last slices of the reference, those slices are set aside: coverage
+// is measured on the rest, and the share set aside is reported as `truncated`, which lowers the rank (and the
+// confidence) of the match so that a complete match of a shorter reference wins over a truncated longer one.
+import { POSITION_BUCKETS, POSTING_REQUIRED, type FullTextIndex } from '../corpus/fulltext.js'
+import { findPosting, nextGeneration, type Scratch } from './fulltext-candidates.js'
 
 /** An unknown run after an anchor longer than this is not a filled-in name any more. */
 const MAX_EXCUSED_RUN = 40
+/** A slice counts as missing when at most this share of its required bigrams is present. */
+const MISSING_SLICE = 0.25
+/** At most this share of a reference may be set aside as a missing preamble or trailing part. */
+const MAX_TRUNCATED = { license: 0.25, exception: 0.25, policy: 0.25, header: 0.5 } as const
+/** Rank and confidence lose this much per unit of truncated share. */
+const TRUNCATION_PENALTY = 0.2
 
 export interface RegionScore {
   /** Reference index. */
@@ -28,6 +40,10 @@ export interface RegionScore {
   f1: number
   /** Longest run of unknown bigrams inside the region that no replaceable span explains. */
   maxGap: number
+  /** Share of the reference's required bigrams set aside as a missing leading or trailing part (0 = none). */
+  truncated: number
+  /** The rank of the match: F1 lowered for truncation. Reported as the confidence. */
+  effective: number
 }
 
 /**
@@ -92,24 +108,101 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
       }
     } else if (runStart < 0) runStart = i
   }
-  const coverage = found / index.refs[ref].req
+  const req = index.refs[ref].req
+  let coverage = found / req
+  let truncated = 0
+  if (found < req) {
+    const kept = keptSlices(index, ref, idx, start, end, gen, s)
+    if (kept && kept.total < req) {
+      truncated = 1 - kept.total / req
+      coverage = kept.found / kept.total
+    }
+  }
   const precision = hits / Math.max(1, end - start + 1 - excused)
   const f1 = coverage + precision > 0 ? (2 * coverage * precision) / (coverage + precision) : 0
-  return { ref, start, end, found, coverage, precision, f1, maxGap }
+  const effective = f1 * (1 - TRUNCATION_PENALTY * truncated)
+  return { ref, start, end, found, coverage, precision, f1, maxGap, truncated, effective }
 }
 
 /**
- * How many of the required bigrams of `score.ref` found in its region are absent from reference `other`: the
- * decisive words (version numbers, dates, names) that tell a text from its near-clone.
+ * What remains of reference `ref` once a missing leading and trailing part are set aside: required bigrams
+ * whose first occurrence lies in trailing slices where (almost) none are present form the missing tail, those
+ * whose last occurrence lies in leading such slices the missing head. Returns the required bigrams kept and
+ * how many of them the region has; undefined when nothing may be set aside. `gen` stamps the region's
+ * distinct required bigrams.
  */
-export function countDecisive(index: FullTextIndex, score: RegionScore, bit: number, other: number, idx: Int32Array, s: Scratch): number {
+function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, start: number, end: number, gen: number, s: Scratch) {
+  const B = POSITION_BUCKETS
+  const totals = index.bucketTotals.subarray(ref * 2 * B, (ref + 1) * 2 * B)
+  const found = new Uint16Array(2 * B)
+  const mark = nextGeneration(s)
+  for (let i = start; i <= end; i++) {
+    const u = idx[i]
+    if (u < 0 || s.stamp[u] !== gen || s.seen[u] === mark) continue
+    s.seen[u] = mark
+    const p = findPosting(index, u, ref)
+    if (p < 0 || !(index.postings[p] & POSTING_REQUIRED)) continue
+    found[index.buckets[p] >> 4]++
+    found[B + (index.buckets[p] & 15)]++
+  }
+  const missing = (b: number) => found[b] <= MISSING_SLICE * totals[b]
+  let hi = B - 1
+  let tail = 0
+  let tailFound = 0
+  for (; hi > 0 && missing(hi); hi--) {
+    tail += totals[hi]
+    tailFound += found[hi]
+  }
+  let lo = 0
+  let head = 0
+  let headFound = 0
+  for (; lo < hi && missing(B + lo); lo++) {
+    head += totals[B + lo]
+    headFound += found[B + lo]
+  }
+  const req = index.refs[ref].req
+  const total = req - head - tail
+  if (total === req || total <= 0 || 1 - total / req > MAX_TRUNCATED[index.refs[ref].kind]) return undefined
+  let present = 0
+  for (let b = 0; b < B; b++) present += found[b]
+  return { total, found: present - headFound - tailFound }
+}
+
+/** Decisive words found in a region, for a candidate against one near-clone and the other way round. */
+export interface Decisive {
+  /** Distinct required bigrams of the candidate present in the region that the clone lacks. */
+  own: number
+  /** …of which hold a number. */
+  ownNumeric: number
+  /** Distinct required bigrams of the clone present in the region that the candidate lacks, with a number. */
+  rivalNumeric: number
+}
+
+/**
+ * Count the decisive words (version numbers, dates, names) in the region of `score`: those of its reference
+ * that reference `other` lacks, and the numbered ones of `other` that the reference lacks. `numeric[i]` says
+ * whether input bigram i has a word with a digit.
+ */
+export function countDecisive(
+  index: FullTextIndex,
+  score: RegionScore,
+  bit: number,
+  other: number,
+  idx: Int32Array,
+  numeric: Uint8Array,
+  s: Scratch,
+): Decisive {
   const gen = nextGeneration(s)
-  let n = 0
+  const out: Decisive = { own: 0, ownNumeric: 0, rivalNumeric: 0 }
   for (let i = score.start; i <= score.end; i++) {
     const u = idx[i]
-    if (u < 0 || (s.reqBits[u] & bit) === 0 || s.stamp[u] === gen) continue
+    if (u < 0 || s.stamp[u] === gen) continue
     s.stamp[u] = gen
-    if (!hasBigram(index, u, other)) n++
+    const p = findPosting(index, u, other)
+    if ((s.reqBits[u] & bit) !== 0 && p < 0) {
+      out.own++
+      if (numeric[i]) out.ownNumeric++
+    } else if ((s.inBits[u] & bit) === 0 && p >= 0 && index.postings[p] & POSTING_REQUIRED && numeric[i]) out.rivalNumeric++
   }
-  return n
+  return out
 }

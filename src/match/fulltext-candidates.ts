@@ -146,8 +146,8 @@ export function collectCandidates(index: FullTextIndex, idx: Int32Array, masked:
   return { refs: chosen, distinct }
 }
 
-/** Whether reference `ref` has the bigram with hash index `u` (postings are sorted by reference). */
-export function hasBigram(index: FullTextIndex, u: number, ref: number): boolean {
+/** Position in `postings` of reference `ref` under hash index `u`, or -1 (postings are sorted by reference). */
+export function findPosting(index: FullTextIndex, u: number, ref: number): number {
   let lo = index.starts[u]
   let hi = index.starts[u + 1] - 1
   while (lo <= hi) {
@@ -155,7 +155,10 @@ export function hasBigram(index: FullTextIndex, u: number, ref: number): boolean
     const r = index.postings[mid] & POSTING_REF
     if (r < ref) lo = mid + 1
     else if (r > ref) hi = mid - 1
-    else return true
+    else return mid
   }
-  return false
+  return -1
 }
+
+/** Whether reference `ref` has the bigram with hash index `u`. */
+export const hasBigram = (index: FullTextIndex, u: number, ref: number): boolean => findPosting(index, u, ref) >= 0

@@ -69,12 +69,15 @@ export function toFindings(index: FullTextIndex, accepted: Accepted[], tokens: r
     const parts = [a, ...extra].sort((p, q) => p.score.start - q.score.start)
     const finding: LicenseFinding = {
       licenseId: ref.id,
-      confidence: round(Math.min(...parts.map((p) => (p.exact ? 1 : p.score.f1)))),
+      confidence: round(Math.min(...parts.map((p) => (p.exact ? 1 : p.score.effective)))),
       matcher: a.exact ? 'exact' : ref.kind === 'header' ? 'header' : 'dice',
       evidence: parts.map(evidenceOf),
     }
     if (exception) finding.expression = `${ref.id} WITH ${index.refs[exception.score.ref].id}`
-    const candidates = [...(ref.also ?? []).map((id) => ({ licenseId: id, confidence: finding.confidence })), ...a.candidates]
+    const candidates: Candidate[] = []
+    for (const c of [...(ref.also ?? []).map((id) => ({ licenseId: id, confidence: finding.confidence })), ...a.candidates]) {
+      if (c.licenseId !== ref.id && !candidates.some((x) => x.licenseId === c.licenseId)) candidates.push(c)
+    }
     if (candidates.length) finding.candidates = candidates.slice(0, 4)
     findings.push(finding)
   }
@@ -86,7 +89,7 @@ export function toNearest(index: FullTextIndex, best: RegionScore, others: Candi
   const ref = index.refs[best.ref]
   const finding: LicenseFinding = {
     licenseId: ref.id,
-    confidence: round(Math.min(best.f1, 0.999)),
+    confidence: round(Math.min(best.effective, 0.999)),
     matcher: ref.kind === 'header' ? 'header' : 'dice',
     evidence: [lines.evidence(tokens[best.start].start, tokens[best.end + 1].end)],
   }

@@ -14,8 +14,20 @@ import type { Scratch } from './fulltext-candidates.js'
 export const THRESHOLD = { license: 0.95, exception: 0.95, policy: 0.95, header: 0.9 } as const
 /** A run of this many unknown bigrams inside a region is an inserted clause: no confident match. */
 export const MAX_GAP = 12
-/** Share of its decisive bigrams (those a near-clone lacks) a winner must show. */
+/**
+ * Share of its decisive bigrams (those a near-clone lacks) a winner must show. When a reference differs from
+ * a neighbour by a handful of bigrams only, one of them is enough ("gnu general" against "gnu library general"
+ * in a header that otherwise says "this library" throughout).
+ */
 const DECISIVE_SHARE = 0.5
+const FEW_DECISIVE = 4
+/**
+ * Texts that differ by many bigrams are told apart by F1 itself; the check then only asks for this many, so a
+ * copy without a long trailing notice (the Creative Commons notice after the legal code) still matches.
+ */
+const ENOUGH_DECISIVE = 10
+/** Near-clones scoring this much below a candidate need no decisive-words check. */
+const DECISIVE_MARGIN = 0.03
 
 export interface Scored extends RegionScore {
   /** Candidate bit in the scratch arrays of its round. */
@@ -27,11 +39,23 @@ export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
   return c.f1 >= THRESHOLD[index.refs[c.ref].kind] && c.maxGap <= MAX_GAP
 }
 
-/** Whether `c` shows enough of the words that tell it from each near-clone. */
-function isDecisive(index: FullTextIndex, c: Scored, idx: Int32Array, s: Scratch): boolean {
+/**
+ * Whether `c` shows the words that tell it from each near-clone. Numbers (versions, dates) decide first: when
+ * the clone's own numbers are in the region and none of the candidate's are, the text is the clone's ("GNU
+ * Lesser General Public License … either version 2" is LGPL-2.0 wording, not LGPL-2.1; "version 2 … see
+ * <http://www.gnu.org/licenses/>" is a GPL-2.0 header in GPL-3.0 words). Then, against a clone that scores
+ * close to the candidate (one scored clearly lower is already told apart), enough of the candidate's other
+ * distinguishing words must be present.
+ */
+function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], idx: Int32Array, numeric: Uint8Array, s: Scratch): boolean {
   for (const n of index.neighbours[c.ref]) {
-    const need = Math.ceil(DECISIVE_SHARE * n.lacks)
-    if (countDecisive(index, c, c.bit, n.ref, idx, s) < need) return false
+    const found = countDecisive(index, c, c.bit, n.ref, idx, numeric, s)
+    if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
+    const rival = scored.find((x) => x.ref === n.ref)
+    if (rival && rival.effective < c.effective - DECISIVE_MARGIN) continue
+    if (found.ownNumeric > 0) continue
+    const need = n.lacks <= FEW_DECISIVE ? 1 : Math.min(ENOUGH_DECISIVE, Math.ceil(DECISIVE_SHARE * n.lacks))
+    if (found.own < need) return false
   }
   return true
 }
@@ -47,9 +71,9 @@ const encloses = (a: RegionScore, b: RegionScore) =>
  *
  * @returns the winner, or undefined when no candidate is confident.
  */
-export function selectWinner(index: FullTextIndex, scored: Scored[], idx: Int32Array, s: Scratch): Scored | undefined {
-  const confident = scored.filter((c) => isConfident(index, c)).sort((a, b) => b.f1 - a.f1 || b.found - a.found || a.ref - b.ref)
-  const decisive = confident.filter((c) => isDecisive(index, c, idx, s))
+export function selectWinner(index: FullTextIndex, scored: Scored[], idx: Int32Array, numeric: Uint8Array, s: Scratch): Scored | undefined {
+  const confident = scored.filter((c) => isConfident(index, c)).sort((a, b) => b.effective - a.effective || b.found - a.found || a.ref - b.ref)
+  const decisive = confident.filter((c) => isDecisive(index, c, scored, idx, numeric, s))
   let winner = decisive[0]
   if (!winner) return undefined
   for (let changed = true; changed; ) {

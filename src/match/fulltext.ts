@@ -59,10 +59,11 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   const words = wordHashes(tokens)
   const exact = matchExact(index, words)
   if (exact >= 0) {
-    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, coverage: 1, precision: 1, f1: 1, maxGap: 0 }
+    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1 }
     return { matches: toFindings(index, [{ score, candidates: [], exact: true }], tokens, lines) }
   }
   const idx = lookupBigrams(index, words)
+  const numeric = numericBigrams(tokens)
   const masked = new Uint8Array(idx.length)
   const s = scratchFor(index)
   const accepted: Accepted[] = []
@@ -75,7 +76,7 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
       if (sc) scored.push({ ...sc, bit: 1 << k })
     })
     if (!scored.length) break
-    const winner = selectWinner(index, scored, idx, s)
+    const winner = selectWinner(index, scored, idx, numeric, s)
     if (!winner) {
       if (!accepted.length && roundNo === 0) nearest = pickNearest(index, scored)
       break
@@ -88,28 +89,36 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   return { matches, nearest: toNearest(index, nearest.best, nearest.others, tokens, lines) }
 }
 
+/** Per bigram position: whether either word holds a digit. */
+function numericBigrams(tokens: readonly Token[]): Uint8Array {
+  const digit = tokens.map((t) => /\d/.test(t.value))
+  const out = new Uint8Array(Math.max(0, tokens.length - 1))
+  for (let i = 0; i < out.length; i++) out[i] = digit[i] || digit[i + 1] ? 1 : 0
+  return out
+}
+
 /** Overlapping candidates with another id scoring close to the winner. */
 function runnerUps(index: FullTextIndex, scored: Scored[], winner: Scored): Candidate[] {
   const id = index.refs[winner.ref].id
   const out: Candidate[] = []
-  for (const c of [...scored].sort((a, b) => b.f1 - a.f1)) {
+  for (const c of [...scored].sort((a, b) => b.effective - a.effective)) {
     const cid = index.refs[c.ref].id
-    if (c === winner || cid === id || c.f1 < winner.f1 - CANDIDATE_MARGIN) continue
+    if (c === winner || cid === id || c.effective < winner.effective - CANDIDATE_MARGIN) continue
     if (c.end < winner.start || c.start > winner.end || out.some((o) => o.licenseId === cid)) continue
-    out.push({ licenseId: cid, confidence: round(c.f1) })
+    out.push({ licenseId: cid, confidence: round(c.effective) })
   }
   return out.slice(0, 3)
 }
 
 function pickNearest(index: FullTextIndex, scored: Scored[]): { best: Scored; others: Candidate[] } | undefined {
   const ranked = scored
-    .filter((c) => c.f1 >= NEAREST_MIN_F1 && c.end - c.start + 2 >= NEAREST_MIN_WORDS)
-    .sort((a, b) => b.f1 - a.f1 || a.ref - b.ref)
+    .filter((c) => c.effective >= NEAREST_MIN_F1 && c.end - c.start + 2 >= NEAREST_MIN_WORDS)
+    .sort((a, b) => b.effective - a.effective || a.ref - b.ref)
   const best = ranked[0]
   if (!best) return undefined
   const others = ranked
     .slice(1)
-    .filter((c) => index.refs[c.ref].id !== index.refs[best.ref].id && c.f1 >= best.f1 - CANDIDATE_MARGIN)
-    .map((c) => ({ licenseId: index.refs[c.ref].id, confidence: round(c.f1) }))
+    .filter((c) => index.refs[c.ref].id !== index.refs[best.ref].id && c.effective >= best.effective - CANDIDATE_MARGIN)
+    .map((c) => ({ licenseId: index.refs[c.ref].id, confidence: round(c.effective) }))
   return { best, others }
 }

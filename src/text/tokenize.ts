@@ -29,11 +29,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’.\-‐][\p{L}\p{N}]+)*/gu
 const MARKUP = /<\/?[A-Za-z][^<>\n]{0,300}>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});/g
 // Leading comment markers, quote markers, bullets and list numbering on a line:
 // "  * ", "// ", "# ", "-- ", "dnl ", "> ", "1. ", "(a) ", "iv) ", "1.2.3 ", "§ 3".
+// A bare dotted number is numbering only before a capital, a quote or a bracket ("1.2 Definitions",
+// "1.1 \"Contributor\""): in wrapped prose "version\n2.1 of the License" the number is a word to keep.
 const LEAD =
-  /^(?:[\s*#/;!%>|+\-–—•·◦‣∙"'`~=_:\\{}[\]]|(?:dnl|rem|REM|@rem)\s)*(?:(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,3}\)|\([a-zA-Z]\)|\d{1,3}(?:\.\d{1,3}){1,3}|§+\s*\d{1,3}(?:\.\d{1,3}){0,3}\.?)(?=\s))?/
+  /^(?:[\s*#/;!%>|+\-–—•·◦‣∙"'`~=_:\\{}[\]]|(?:dnl|rem|REM|@rem)\s)*(?:(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,3}\)|\([a-zA-Z]\)|\d{1,3}(?:\.\d{1,3}){1,3}(?=\s+[^\sa-z])|§+\s*\d{1,3}(?:\.\d{1,3}){0,3}\.?)(?=\s))?/
 // A copyright notice line (after comment markers): "Copyright (c) 2024 Jane", "(C) 2020 Foo", "© ACME",
-// "All rights reserved.".
-const COPYRIGHT = /^(?:copyright\b|\(c\)\s|©|all rights reserved\b|portions copyright\b)/i
+// "All rights reserved.". A wrapped line of license prose that happens to start with the word ("copyright
+// notice and this permission notice appear…", "copyright holders be liable…") is not a notice: it is kept.
+const COPYRIGHT =
+  /^(?:copyright\b(?!\s+(?:notices?|holders?|owners?|and|or|law|laws|statement|licen[sc]e|protection|to|of|in|on|is|for|as|under|interest|rights|claims?|infringement|act)\b)|\(c\)\s|©|all rights reserved\b|portions copyright\b)/i
 
 /** Normalize one word: case, joiners and varietal spelling. */
 export function normalizeWord(word: string): string {
