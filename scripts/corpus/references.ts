@@ -1,6 +1,445 @@
-// Corpus part: references (stub until its owner fills it in).
+// Corpus part `references.json`: the rules that recognize a license by its name, abbreviation or URL.
+//
+// Derived from the SPDX XML (`name` attributes, `<crossRefs>`), the AI license manifest (names, URLs, groups),
+// licenses/*.yaml (`aliases`, `hfHubIds`, `urls`, read when present) and a short curated list of common
+// abbreviations and spellings below. Names are split into a family stem and a version ("GNU General Public
+// License" + "2.0"), so the matcher can read the version wherever a notice puts it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { lookupLicenseId, resolveLicenseId } from '../../src/match/expression-ids.js'
+import type { ReferenceFamily, ReferenceRule, ReferencesCorpus } from '../../src/match/reference-rules.js'
+import { urlKey } from '../../src/match/reference-rules.js'
+import { isVersionWord, nameWords, versionKey } from '../../src/match/reference-words.js'
+import { LicenseMetaSchema, type LicenseMeta } from '../../src/schema/license-meta.js'
 import type { BuildContext } from './build.js'
 
-export async function buildReferences(_ctx: BuildContext): Promise<Record<string, string>> {
-  return {}
+// Words that make a phrase name a license by themselves; a phrase without one (and without a version) is weak.
+const LICENSE_WORDS = new Set(['license', 'licenses', 'agreement', 'terms', 'eula', 'notice', 'commons', 'exception'])
+// Version tails that leave the license the default of its version.
+const BASE_TAILS = new Set(['', 'only', 'unported', 'international', 'generic', 'universal'])
+const LATER_TAILS = new Set(['or later', 'or later version', 'or any later version'])
+// Leading words a name is also written without ("Meta Llama 3 …" / "Llama 3 …", "The Unlicense").
+const OPTIONAL_LEADS = new Set(['the', 'meta'])
+// Priorities when two sources give one phrase or URL different targets: the lower wins.
+const PRIO_NAME = 1
+const PRIO_CURATED = 2
+const PRIO_YAML = 3
+
+// Family stems that are one family under two names (SPDX names LGPL-2.0 "Library", later ones "Lesser").
+const FAMILY_ALIASES: Readonly<Record<string, string>> = {
+  'gnu library general public license': 'gnu lesser general public license',
+  'affero general public license': 'gnu affero general public license',
+}
+
+// What an unversioned mention of a family means. As in ScanCode, the first version, "or later" where the
+// family has that form ("GNU GPL" → GPL-1.0-or-later, "LGPL" → LGPL-2.0-or-later, "MPL" → MPL-1.0). Exceptions
+// by a member id: AGPL starts at 3.0 (the FSF published no earlier one); "the Apache License" means 2.0 in
+// practice (1.0 and 1.1 are rarely used and always versioned when they are).
+const UNVERSIONED: Readonly<Record<string, string>> = {
+  'AGPL-3.0-only': 'AGPL-3.0-or-later',
+  'Apache-2.0': 'Apache-2.0',
+}
+
+// Curated spellings: [phrase, target, weak?, confidence?]. `fam:<id>` = the family of that id, `id:<id>` = the id.
+type Curated = [string, string, boolean?, number?]
+const CURATED: Curated[] = [
+  ['gpl', 'fam:GPL-2.0-only', true],
+  ['gnu gpl', 'fam:GPL-2.0-only'],
+  ['general public license', 'fam:GPL-2.0-only'],
+  ['gnu public license', 'fam:GPL-2.0-only'],
+  ['lgpl', 'fam:LGPL-2.1-only', true],
+  ['gnu lgpl', 'fam:LGPL-2.1-only'],
+  ['lesser general public license', 'fam:LGPL-2.1-only'],
+  ['library general public license', 'fam:LGPL-2.1-only'],
+  ['gnu library or lesser general public license', 'fam:LGPL-2.1-only'],
+  ['lesser gpl', 'fam:LGPL-2.1-only'],
+  ['gnu lesser gpl', 'fam:LGPL-2.1-only'],
+  ['library gpl', 'fam:LGPL-2.1-only'],
+  ['gnu library gpl', 'fam:LGPL-2.1-only'],
+  ['agpl', 'fam:AGPL-3.0-only', true],
+  ['gnu agpl', 'fam:AGPL-3.0-only'],
+  ['affero gpl', 'fam:AGPL-3.0-only'],
+  ['gnu affero gpl', 'fam:AGPL-3.0-only'],
+  ['gfdl', 'fam:GFDL-1.3-only', true],
+  ['gnu fdl', 'fam:GFDL-1.3-only'],
+  ['free documentation license', 'fam:GFDL-1.3-only'],
+  ['mpl', 'fam:MPL-2.0', true],
+  ['epl', 'fam:EPL-2.0', true],
+  ['cddl', 'fam:CDDL-1.0', true],
+  ['cpl', 'fam:CPL-1.0', true],
+  ['afl', 'fam:AFL-3.0', true],
+  ['osl', 'fam:OSL-3.0', true],
+  ['eupl', 'fam:EUPL-1.2', true],
+  ['lppl', 'fam:LPPL-1.3c', true],
+  ['apache', 'fam:Apache-2.0', true],
+  ['asl', 'fam:Apache-2.0', true],
+  ['apache software license', 'fam:Apache-2.0'],
+  ['apache public license', 'fam:Apache-2.0'],
+  ['expat license', 'id:MIT'],
+  ['bsd', 'id:BSD-3-Clause', true, 0.5],
+  ['bsd license', 'id:BSD-3-Clause', false, 0.5],
+  ['new bsd', 'id:BSD-3-Clause'],
+  ['new bsd license', 'id:BSD-3-Clause'],
+  ['modified bsd', 'id:BSD-3-Clause'],
+  ['modified bsd license', 'id:BSD-3-Clause'],
+  ['revised bsd', 'id:BSD-3-Clause'],
+  ['revised bsd license', 'id:BSD-3-Clause'],
+  ['3 clause bsd', 'id:BSD-3-Clause'],
+  ['three clause bsd', 'id:BSD-3-Clause'],
+  ['bsd 3 clause', 'id:BSD-3-Clause'],
+  ['bsd 3 clause license', 'id:BSD-3-Clause'],
+  ['simplified bsd', 'id:BSD-2-Clause'],
+  ['simplified bsd license', 'id:BSD-2-Clause'],
+  ['freebsd license', 'id:BSD-2-Clause'],
+  ['2 clause bsd', 'id:BSD-2-Clause'],
+  ['two clause bsd', 'id:BSD-2-Clause'],
+  ['bsd 2 clause', 'id:BSD-2-Clause'],
+  ['bsd 2 clause license', 'id:BSD-2-Clause'],
+  ['original bsd', 'id:BSD-4-Clause'],
+  ['original bsd license', 'id:BSD-4-Clause'],
+  ['4 clause bsd', 'id:BSD-4-Clause'],
+  ['bsd 4 clause', 'id:BSD-4-Clause'],
+  ['boost license', 'id:BSL-1.0'],
+  ['cc0', 'id:CC0-1.0', true],
+  ['cc zero', 'id:CC0-1.0'],
+]
+
+// Well-known license pages that neither the SPDX crossRefs nor the manifest list (facts about where they live).
+const CURATED_URLS: [string, string][] = [
+  ['https://ai.meta.com/llama/license', 'LicenseRef-llama-2-community'],
+  ['https://ai.meta.com/resources/models-and-libraries/llama-downloads', 'LicenseRef-llama-2-community'],
+  ['https://llama.meta.com/llama3/license', 'LicenseRef-llama-3-community'],
+  ['https://llama.meta.com/llama3_1/license', 'LicenseRef-llama-3.1-community'],
+  ['https://www.llama.com/llama3_1/license', 'LicenseRef-llama-3.1-community'],
+  ['https://llama.meta.com/llama3_2/license', 'LicenseRef-llama-3.2-community'],
+  ['https://www.llama.com/llama3_2/license', 'LicenseRef-llama-3.2-community'],
+  ['https://www.llama.com/llama3_3/license', 'LicenseRef-llama-3.3-community'],
+  ['https://www.llama.com/llama4/license', 'LicenseRef-llama-4-community'],
+  ['https://ai.google.dev/gemma/terms', 'LicenseRef-gemma-terms-of-use'],
+  ['https://www.apache.org/licenses/LICENSE-2.0', 'Apache-2.0'],
+  ['https://opensource.org/licenses/mit-license', 'MIT'],
+  ['https://www.mozilla.org/MPL/2.0', 'MPL-2.0'],
+  ['https://www.eclipse.org/legal/epl-v10', 'EPL-1.0'],
+]
+
+interface SpdxEntry {
+  id: string
+  name: string
+  deprecated: boolean
+  crossRefs: string[]
+}
+
+interface AiEntry {
+  id: string
+  name: string
+  spdxId?: string | null
+  url?: string | null
+  group?: string | null
+}
+
+/** A target proposed for a key (phrase or URL) by one source. */
+interface Proposal {
+  target: string
+  prio: number
+  weak: boolean
+  c?: number
+}
+
+const decode = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+
+function readSpdx(dir: string): SpdxEntry[] {
+  if (!existsSync(dir)) return []
+  const out: SpdxEntry[] = []
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+    const xml = readFileSync(join(dir, file), 'utf8')
+    const head = /<license\s([^>]*)>/.exec(xml)?.[1] ?? ''
+    const id = /licenseId="([^"]+)"/.exec(head)?.[1]
+    const name = /\sname="([^"]+)"/.exec(' ' + head)?.[1]
+    if (!id || !name) continue
+    const crossRefs = [...xml.matchAll(/<crossRef>\s*([^<\s]+)\s*<\/crossRef>/g)].map((m) => decode(m[1]))
+    out.push({ id, name: decode(name), deprecated: /deprecatedVersion=/.test(head), crossRefs })
+  }
+  return out
+}
+
+function readYamlLicenses(dir: string): LicenseMeta[] {
+  if (!existsSync(dir)) return []
+  const out: LicenseMeta[] = []
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    try {
+      const parsed = LicenseMetaSchema.safeParse(parseYaml(readFileSync(join(dir, file), 'utf8')))
+      if (parsed.success) out.push(parsed.data)
+      else console.warn(`references: skipping licenses/${file} (invalid)`)
+    } catch {
+      console.warn(`references: skipping licenses/${file} (unreadable)`)
+    }
+  }
+  return out
+}
+
+const hasLicenseWord = (words: readonly string[]) => words.some((w) => LICENSE_WORDS.has(w))
+const isPolicy = (id: string) => /(?:acceptable|prohibited)-use-policy$/.test(id)
+
+/** Split name words at the first version: stem, version, tail ("version"/"v" before the number dropped). */
+function splitVersion(words: string[]): { stem: string[]; version: string; tail: string[] } | undefined {
+  for (let k = 1; k < words.length; k++) {
+    if (!isVersionWord(words[k]) || words[k + 1] === 'clause') continue
+    let s = k
+    while (s > 0 && (words[s - 1] === 'version' || words[s - 1] === 'v' || words[s - 1] === 'ver')) s--
+    if (s === 0) return undefined
+    return { stem: words.slice(0, s), version: words[k], tail: words.slice(k + 1) }
+  }
+  return undefined
+}
+
+function withoutLead(words: string[]): string[] {
+  let i = 0
+  while (i < words.length - 1 && OPTIONAL_LEADS.has(words[i])) i++
+  return words.slice(i)
+}
+
+const withoutAgreement = (words: string[]) => (words.length > 2 && words[words.length - 1] === 'agreement' ? words.slice(0, -1) : words)
+
+/** The CC family key from an unported CC id: CC-BY-NC-SA-4.0 → "cc by nc sa". */
+function ccFamily(id: string): string | undefined {
+  const m = /^CC-((?:BY|NC|ND|SA)(?:-(?:NC|ND|SA))*)-\d\.\d$/.exec(id)
+  return m ? `cc ${m[1].toLowerCase().replace(/-/g, ' ')}` : undefined
+}
+const CC_LONG: Readonly<Record<string, string>> = {
+  by: 'attribution',
+  nc: 'non commercial',
+  nd: 'no derivatives',
+  sa: 'share alike',
+}
+
+/** The id among `ids` whose base (without -only/-or-later) starts every other id, as its -only form if listed. */
+function commonBase(ids: string[]): string | undefined {
+  const bases = ids.map((i) => i.replace(/-(?:only|or-later)$/, ''))
+  const shortest = [...bases].sort((a, b) => a.length - b.length)[0]
+  if (!bases.every((b) => b === shortest || b.startsWith(`${shortest}-`))) return undefined
+  return ids.find((i) => i === `${shortest}-only`) ?? ids.find((i) => i === shortest)
+}
+
+class Builder {
+  rules = new Map<string, Proposal[]>()
+  urls = new Map<string, Proposal[]>()
+  families = new Map<string, Map<string, { base?: string; later?: string; baseWeak?: boolean; laterWeak?: boolean }>>()
+  familyOfId = new Map<string, string>()
+  groupOf = new Map<string, string>()
+
+  propose(map: Map<string, Proposal[]>, key: string, proposal: Proposal): void {
+    if (!key) return
+    const list = map.get(key) ?? []
+    list.push(proposal)
+    map.set(key, list)
+  }
+
+  url(url: string, id: string, prio: number): void {
+    this.propose(this.urls, urlKey(url), { target: `id:${id}`, prio, weak: false })
+  }
+
+  phrase(words: string[], target: string, prio: number, weak: boolean, c?: number): void {
+    if (!words.length || words.every((w) => w === '#')) return
+    this.propose(this.rules, words.join(' '), { target, prio, weak, c })
+  }
+
+  /** Record `id` as `family` at `version`; a name read without its parenthesis (`weak`) never replaces another. */
+  version(family: string, version: string, variant: 'base' | 'later', id: string, weak = false): void {
+    const versions = this.families.get(family) ?? new Map()
+    this.families.set(family, versions)
+    const key = versionKey(version)
+    const entry = versions.get(key) ?? {}
+    const weakKey = `${variant}Weak` as const
+    if (!entry[variant] || (entry[weakKey] && !weak)) {
+      entry[variant] = id
+      entry[weakKey] = weak
+    }
+    versions.set(key, entry)
+    if (!this.familyOfId.has(id)) this.familyOfId.set(id, family)
+  }
+
+  /** Add a license name: literal phrases, and its family/version when the name carries a version. */
+  name(name: string, id: string, prio: number, strippedId = id): void {
+    const full = nameWords(name)
+    // "Artistic License 1.0 (Perl)" without its parenthesis is another license's name: it ranks below full names
+    const hasParens = /\([^)]*\)/.test(name)
+    const stripped = hasParens ? nameWords(name.replace(/\([^)]*\)/g, ' ')) : full
+    const variants: [string[], string, number][] = [[full, id, prio]]
+    if (hasParens) variants.push([stripped, strippedId, prio + 0.5])
+    for (const [words, target, rank] of variants) {
+      for (const variant of new Set([words.join(' '), withoutLead(words).join(' '), withoutAgreement(withoutLead(words)).join(' ')])) {
+        const w = variant.split(' ')
+        this.phrase(w, `id:${target}`, rank, w.length < 2 && !hasLicenseWord(w))
+      }
+    }
+    const split = splitVersion(withoutLead(stripped))
+    if (!split) return
+    const tail = split.tail.join(' ')
+    const cc = ccFamily(id)
+    if (cc) {
+      this.version(cc, split.version, 'base', id, hasParens)
+      this.phrase(split.stem, `fam:${cc}`, prio, false)
+      return
+    }
+    if (!hasLicenseWord(split.stem) && hasLicenseWord(split.tail)) {
+      // the version sits inside the name ("Llama 3.1 Community License"): a slot, never read from afar
+      const key = [...split.stem, '#', ...withoutAgreement(split.tail)].join(' ')
+      this.version(key, split.version, 'base', id, hasParens)
+      this.phrase(key.split(' '), `fam:${key}`, prio, false)
+      this.phrase([...split.stem, '#', ...split.tail], `fam:${key}`, prio, false)
+      return
+    }
+    const variant = BASE_TAILS.has(tail) ? 'base' : LATER_TAILS.has(tail) ? 'later' : undefined
+    if (!variant || !hasLicenseWord(split.stem)) return
+    const stemKey = split.stem.join(' ')
+    const key = FAMILY_ALIASES[stemKey] ?? stemKey
+    this.version(key, split.version, variant, id, hasParens)
+    this.phrase(split.stem, `fam:${key}`, prio, false)
+    this.phrase(withoutAgreement(split.stem), `fam:${key}`, prio, false)
+  }
+
+  /** Resolve proposals per key: lowest priority wins; ties that disagree are merged into a group or dropped. */
+  resolve(map: Map<string, Proposal[]>, what: string): Map<string, Proposal> {
+    const out = new Map<string, Proposal>()
+    for (const key of [...map.keys()].sort()) {
+      const list = map.get(key)!
+      const best = Math.min(...list.map((p) => p.prio))
+      const top = list.filter((p) => p.prio === best)
+      const targets = [...new Set(top.map((p) => p.target))]
+      let target: string | undefined = targets.length === 1 ? targets[0] : undefined
+      if (!target) {
+        const ids = targets.map((t) => t.replace(/^id:/, ''))
+        const groups = new Set(ids.map((i) => this.groupOf.get(i)))
+        const bare = new Set(ids.map((i) => i.replace(/-(?:only|or-later)$/, '')))
+        if (targets.every((t) => t.startsWith('id:')) && groups.size === 1 && !groups.has(undefined)) {
+          target = `id:${[...groups][0]}`
+        } else if (targets.every((t) => t.startsWith('id:')) && bare.size === 1) {
+          target = targets.find((t) => t.endsWith('-only')) ?? targets[0]
+        } else if (targets.every((t) => t.startsWith('id:')) && commonBase(ids)) {
+          // one page for a license and its variants ("MPL-2.0" and "MPL-2.0-no-copyleft-exception"): the plain one
+          target = `id:${commonBase(ids)}`
+        } else if (targets.some((t) => t.startsWith('fam:')) && new Set(targets.filter((t) => t.startsWith('fam:'))).size === 1) {
+          target = targets.find((t) => t.startsWith('fam:'))
+        } else {
+          console.warn(`references: ambiguous ${what} "${key}" → ${targets.join(', ')} (dropped)`)
+          continue
+        }
+      }
+      const chosen = top.find((p) => p.target === target) ?? top[0]
+      out.set(key, { ...chosen, target: target!, weak: top.every((p) => p.weak) })
+    }
+    return out
+  }
+}
+
+/** Build `references.json`. */
+export async function buildReferences(ctx: BuildContext): Promise<Record<string, string>> {
+  const b = new Builder()
+  const spdx = readSpdx(join(ctx.shared, 'spdx', 'licenses'))
+  const manifestPath = join(ctx.shared, 'license-texts', 'manifest.json')
+  const manifest: AiEntry[] = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : []
+  const yaml = readYamlLicenses(join(ctx.root, 'licenses'))
+
+  // groups: member canonical id → group canonical id
+  const groupCanonical = (g: string) => `LicenseRef-${g}`
+  for (const e of [...manifest, ...yaml]) {
+    if (!e.group) continue
+    b.groupOf.set(e.spdxId ?? `LicenseRef-${e.id}`, groupCanonical(e.group))
+    b.groupOf.set(groupCanonical(e.group), groupCanonical(e.group))
+  }
+
+  // SPDX names (current ids only: deprecated ones are reachable through their successors) and URLs
+  for (const e of spdx.filter((s) => !s.deprecated)) {
+    b.name(e.name, e.id, PRIO_NAME)
+    for (const url of e.crossRefs) b.url(url, e.id, PRIO_NAME)
+    b.url(`opensource.org/licenses/${e.id}`, e.id, PRIO_NAME)
+    b.url(`spdx.org/licenses/${e.id}`, e.id, PRIO_NAME)
+  }
+  for (const e of spdx.filter((s) => s.deprecated && !s.id.endsWith('+'))) {
+    const resolved = resolveLicenseId(e.id)
+    if (resolved.exception) continue
+    b.url(`opensource.org/licenses/${e.id}`, resolved.license, PRIO_NAME)
+    b.url(`spdx.org/licenses/${e.id}`, resolved.license, PRIO_NAME)
+  }
+  // CC short forms: "CC BY-NC-SA", "Creative Commons BY-NC-SA", "Creative Commons Attribution-NonCommercial-ShareAlike"
+  for (const family of [...b.families.keys()].filter((k) => k.startsWith('cc '))) {
+    const parts = family.split(' ').slice(1)
+    const long = parts.map((p) => CC_LONG[p]).join(' ').split(' ')
+    b.phrase(['cc', ...parts], `fam:${family}`, PRIO_NAME, false)
+    b.phrase(['creative', 'commons', ...parts], `fam:${family}`, PRIO_NAME, false)
+    b.phrase(['creative', 'commons', ...long], `fam:${family}`, PRIO_NAME, false)
+    // "BY-NC-SA 4.0" alone; not "BY" alone, which is an ordinary word
+    if (parts.length > 1) b.phrase(parts, `fam:${family}`, PRIO_CURATED, true)
+  }
+
+  // AI licenses from the manifest: names and URLs (policies are not licenses)
+  for (const m of manifest.filter((e) => !isPolicy(e.id))) {
+    const canonical = m.spdxId ?? `LicenseRef-${m.id}`
+    if (!m.spdxId) b.name(m.name, canonical, PRIO_NAME, m.group ? groupCanonical(m.group) : canonical)
+    if (m.url) b.url(m.url, canonical, PRIO_NAME)
+  }
+
+  // curated abbreviations and spellings
+  for (const [phrase, target, weak, c] of CURATED) {
+    const [kind, id] = target.split(':') as ['fam' | 'id', string]
+    if (kind === 'fam') {
+      const family = b.familyOfId.get(id)
+      if (!family) throw new Error(`references: no family for ${id}`)
+      b.phrase(nameWords(phrase), `fam:${family}`, PRIO_CURATED, weak === true, c)
+    } else {
+      b.phrase(nameWords(phrase), `id:${id}`, PRIO_CURATED, weak === true, c)
+    }
+  }
+  for (const [url, id] of CURATED_URLS) b.url(url, id, PRIO_CURATED)
+
+  // licenses/*.yaml: names, aliases, Hub ids and URLs
+  for (const y of yaml.filter((e) => !isPolicy(e.id))) {
+    const canonical = y.spdxId ?? `LicenseRef-${y.id}`
+    b.name(y.name, canonical, PRIO_YAML, y.group ? groupCanonical(y.group) : canonical)
+    for (const alias of [...y.aliases, ...y.hfHubIds]) {
+      const words = nameWords(alias)
+      const single = !/\s/.test(alias.trim())
+      const weak = single || (!hasLicenseWord(words) && !words.some(isVersionWord) && words.length <= 2)
+      b.phrase(words, `id:${canonical}`, PRIO_YAML, weak)
+    }
+    for (const url of y.urls) b.url(url, canonical, PRIO_YAML)
+  }
+
+  // families: versions and the unversioned default
+  const families: Record<string, ReferenceFamily> = {}
+  for (const key of [...b.families.keys()].sort()) {
+    const versions = b.families.get(key)!
+    const v: ReferenceFamily['v'] = {}
+    const sorted = [...versions.keys()].sort((x, y) => x.localeCompare(y, 'en', { numeric: true }))
+    for (const ver of sorted) {
+      const entry = versions.get(ver)!
+      const base = entry.base ?? entry.later
+      if (!base) continue
+      v[ver] = entry.later && entry.later !== base ? [base, entry.later] : [base]
+    }
+    const family: ReferenceFamily = { v }
+    if (!key.includes('#')) {
+      const anchor = Object.keys(UNVERSIONED).find((id) => b.familyOfId.get(id) === key)
+      const first = v[sorted[0]]
+      family.d = anchor ? UNVERSIONED[anchor] : first?.[first.length - 1]
+    }
+    families[key] = family
+  }
+
+  const rules: ReferenceRule[] = []
+  for (const [p, proposal] of b.resolve(b.rules, 'phrase')) {
+    // a plain SPDX id spelled as a phrase is read from the token itself, with the same weak/strong rule
+    if (!p.includes(' ') && lookupLicenseId(p) && proposal.target === `id:${lookupLicenseId(p)}`) continue
+    const rule: ReferenceRule = { p, t: proposal.target }
+    if (proposal.weak) rule.w = 1
+    if (proposal.c !== undefined) rule.c = proposal.c
+    rules.push(rule)
+  }
+  const urls: Record<string, string> = {}
+  for (const [key, proposal] of b.resolve(b.urls, 'url')) urls[key] = proposal.target.replace(/^id:/, '')
+
+  const corpus: ReferencesCorpus = { format: 1, rules, families, urls }
+  return { 'references.json': JSON.stringify(corpus) + '\n' }
 }

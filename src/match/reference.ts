@@ -1,7 +1,210 @@
-// Notices, license names and URLs (stub).
+// Notices and mentions that name a license without its text: names, abbreviations, SPDX ids and URLs.
+//
+// Pipeline: mask URLs and SPDX tag lines → split words finer (reference-words) → scan for names and ids
+// (reference-scan: longest phrase, version and "or later" read nearby) → add URL mentions → keep weak mentions
+// ("MIT", "GPL") only next to a licensing cue → let a versioned mention absorb unversioned ones and URLs of
+// its family nearby → group "A or B" choices → one finding per license.
 import type { LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
+import { loadReferenceIndex, type ReferenceIndex } from './reference-rules.js'
+import { scanMentions, wordStream, type Mention, type WordStream } from './reference-scan.js'
+import { findUrls } from './reference-url.js'
+import { referenceWords } from './reference-words.js'
+import { findSpdxTags } from './spdx-id.js'
 
-export function matchReferences(_source: string, _tokens: Token[], _lines: LineIndex): LicenseFinding[] {
-  return []
+// Words that make a bare abbreviation a license reference: "licensed under the MIT", "License: BSD", "MIT licensed".
+const CUE_BEFORE = new Set(['license', 'licensed', 'licenses', 'licensing', 'under', 'dual', 'triple', 'multi', 'terms', 'spdx'])
+const CUE_AFTER = new Set(['license', 'licensed', 'licenses', 'licensing'])
+const CUE_SPAN = 6
+// "GPL-compatible", "BSD-style", "non-GPL": the name describes something else.
+const NEGATIVE_AFTER = new Set(['compatible', 'incompatible', 'compatibility', 'style', 'like', 'type', 'ish', 'variant', 'variants', 'family'])
+const NEGATIVE_BEFORE = new Set(['non'])
+// "compatible with the GNU GPL", "licenses such as MIT": the license is compared or exemplified, not applied.
+const NEGATIVE_CONTEXT = new Set(['compatible', 'incompatible', 'compatibility', 'e.g', 'eg', 'example', 'such'])
+// Words allowed between two licenses of one list ("MIT or the Apache License", "CPL/GPL/LGPL").
+const CONNECTORS = new Set(['or', 'and', 'the', 'a', 'an', 'either', 'license', 'licenses', 'licensed', 'at', 'your', 'option', 'choice', 'any', 'of', 'following', 'under', 'terms'])
+const CHOICE_CUES = new Set(['dual', 'triple', 'multi', 'either', 'choice', 'choose', 'alternatively'])
+// How far (in words) a name absorbs a URL of its family. A versioned mention absorbs the unversioned mentions
+// of its family anywhere in the text ("… GPL version 2 …" then "see the GPL for details").
+const ABSORB_URL = 40
+const MAX_EVIDENCE = 10
+
+/** Words outside URLs and SPDX tag lines (both are read by their own matchers). */
+function maskedWords(source: string, tokens: readonly Token[], blocked: [number, number][]) {
+  const words = referenceWords(source, tokens)
+  blocked.sort((a, b) => a[0] - b[0])
+  const out = []
+  let b = 0
+  for (const word of words) {
+    while (b < blocked.length && blocked[b][1] <= word.start) b++
+    if (b < blocked.length && word.start >= blocked[b][0] && word.start < blocked[b][1]) continue
+    out.push(word)
+  }
+  return out
+}
+
+/** First word index starting at or after `offset`. */
+function wordAt(s: WordStream, offset: number): number {
+  let lo = 0
+  let hi = s.words.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (s.words[mid].start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function hasCue(s: WordStream, m: Mention): boolean {
+  const w = s.words
+  // an all-lowercase "mit"/"gpl" is most often a path or identifier: it needs the cue right next to it
+  const lower = s.source.slice(m.start, m.end) === s.source.slice(m.start, m.end).toLowerCase()
+  const span = lower ? 2 : CUE_SPAN
+  for (let k = Math.max(0, m.i - span); k < m.i; k++) if (CUE_BEFORE.has(w[k].value) && (!lower || w[k].value !== 'terms')) return true
+  for (let k = m.j + 1; k <= m.j + 2 && k < w.length; k++) {
+    if (s.breakBefore[k]) break
+    if (CUE_AFTER.has(w[k].value)) return true
+  }
+  return false
+}
+
+function negated(s: WordStream, m: Mention): boolean {
+  const next = s.words[m.j + 1]
+  if (next && !s.breakBefore[m.j + 1] && NEGATIVE_AFTER.has(next.value)) return true
+  const prev = s.words[m.i - 1]
+  if (prev !== undefined && !s.breakBefore[m.i] && NEGATIVE_BEFORE.has(prev.value)) return true
+  for (let k = m.i - 1; k >= Math.max(0, m.i - 3); k--) {
+    if (NEGATIVE_CONTEXT.has(s.words[k].value)) return true
+    if (s.breakBefore[k]) break
+  }
+  return false
+}
+
+/** Whether only list connectors (or words of other mentions) stand between two mentions; `or`: a choice. */
+function connection(s: WordStream, a: Mention, b: Mention, covered: Uint8Array): { connected: boolean; or: boolean } {
+  const none = { connected: false, or: false }
+  if (b.i - a.j - 1 > 8) return none
+  let or = /\//.test(s.source.slice(a.end, b.start))
+  let gap = 0
+  for (let k = a.j + 1; k < b.i; k++) {
+    if (s.breakBefore[k]) return none
+    if (covered[k]) continue
+    if (!CONNECTORS.has(s.words[k].value) || ++gap > 6) return none
+    if (s.words[k].value === 'or') or = true
+  }
+  if (b.i < s.words.length && b.i > a.j && s.breakBefore[b.i]) return none
+  return { connected: true, or }
+}
+
+const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.get(m.licenseId) ?? m.licenseId
+
+/** Keep weak mentions next to a cue or listed with a kept mention; drop negated ones. */
+function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array): Mention[] {
+  const keep = mentions.map((m) => m.kind === 'url' || (!negated(s, m) && (!m.weak || hasCue(s, m))))
+  for (let changed = true; changed; ) {
+    changed = false
+    for (let k = 0; k < mentions.length; k++) {
+      if (keep[k] || !mentions[k].weak || negated(s, mentions[k])) continue
+      const linked =
+        (k > 0 && keep[k - 1] && connection(s, mentions[k - 1], mentions[k], covered).connected) ||
+        (k + 1 < mentions.length && keep[k + 1] && connection(s, mentions[k], mentions[k + 1], covered).connected)
+      if (linked) keep[k] = changed = true
+    }
+  }
+  return mentions.filter((_, k) => keep[k])
+}
+
+/** Drop unversioned family mentions near a versioned one, and URLs near a name of their family. */
+function absorb(idx: ReferenceIndex, mentions: Mention[]): Mention[] {
+  return mentions.filter((m) => {
+    const family = familyOf(idx, m)
+    if (m.kind === 'url') {
+      return !mentions.some((n) => n.kind !== 'url' && familyOf(idx, n) === family && Math.abs(n.i - m.i) <= ABSORB_URL)
+    }
+    if (m.explicit) return true
+    return !mentions.some((n) => n !== m && n.explicit && familyOf(idx, n) === family)
+  })
+}
+
+/**
+ * Group mentions of one choice into OR expressions: a list joined by "or" or "/" ("MIT or Apache-2.0",
+ * "MPL, LGPL, or GPL", "CPL/GPL/LGPL"), or any list after a choice cue ("dual licensed under X and Y").
+ */
+function choiceGroups(s: WordStream, mentions: Mention[], covered: Uint8Array): Map<Mention, string> {
+  const groups = new Map<Mention, string>()
+  let chain: Mention[] = []
+  let choice = false
+  const close = () => {
+    const parts = [...new Set(chain.map((m) => m.expression ?? m.licenseId))]
+    if (choice && parts.length > 1) for (const m of chain) groups.set(m, parts.join(' OR '))
+    else for (const m of chain) if (m.choice) groups.set(m, m.choice)
+    chain = []
+    choice = false
+  }
+  for (const m of mentions) {
+    const prev = chain[chain.length - 1]
+    const link = prev && m.kind !== 'url' && prev.kind !== 'url' ? connection(s, prev, m, covered) : undefined
+    if (link?.connected) {
+      chain.push(m)
+      if (link.or) choice = true
+      continue
+    }
+    close()
+    chain.push(m)
+    for (let k = Math.max(0, m.i - 8); k < m.i; k++) if (CHOICE_CUES.has(s.words[k].value)) choice = true
+  }
+  close()
+  return groups
+}
+
+/**
+ * Find license references: notices ("Licensed under the Apache License, Version 2.0"), names with versions
+ * ("GNU General Public License version 2 or (at your option) any later version" → `GPL-2.0-or-later`), SPDX ids
+ * and abbreviations next to a licensing cue ("released under the MIT license"), choices ("dual licensed under the
+ * MIT or Apache-2.0" → one finding per license, each with the `OR` expression) and license URLs
+ * (`https://creativecommons.org/licenses/by-nc-sa/3.0/` → `CC-BY-NC-SA-3.0`). Runs in linear time.
+ *
+ * @param source - the text.
+ * @param tokens - `tokenize(source)`.
+ * @param lines - line index over `source`.
+ * @returns findings with matcher `reference`, one per license, evidence = each mention's span.
+ * @example
+ * matchReferences(src, tokenize(src), createLineIndex(src))[0].licenseId // 'Apache-2.0' for "Licensed under the Apache License, Version 2.0"
+ */
+export function matchReferences(source: string, tokens: Token[], lines: LineIndex): LicenseFinding[] {
+  return findReferences(source, tokens, lines, loadReferenceIndex())
+}
+
+/** `matchReferences` over a given rule index (tests build small ones). */
+export function findReferences(source: string, tokens: readonly Token[], lines: LineIndex, idx: ReferenceIndex): LicenseFinding[] {
+  const urls = findUrls(source, idx.urls)
+  const blocked: [number, number][] = urls.map((u) => [u.start, u.end])
+  for (const tag of findSpdxTags(source)) blocked.push([tag.start, Math.max(tag.valueEnd, tag.valueStart)])
+  const s = wordStream(source, maskedWords(source, tokens, blocked))
+
+  const mentions = scanMentions(s, idx)
+  for (const u of urls) {
+    if (!u.licenseId) continue
+    const at = Math.min(wordAt(s, u.start), Math.max(0, s.words.length - 1))
+    mentions.push({ i: at, j: at - 1, start: u.start, end: u.end, licenseId: u.licenseId, kind: 'url', explicit: true, weak: false, confidence: 0.9 })
+  }
+  mentions.sort((a, b) => a.start - b.start)
+  const covered = new Uint8Array(s.words.length)
+  for (const m of mentions) for (let k = m.i; k <= m.j; k++) covered[k] = 1
+  const kept = absorb(idx, acceptMentions(s, mentions, covered))
+  const groups = choiceGroups(s, kept, covered)
+
+  const findings = new Map<string, LicenseFinding>()
+  for (const m of kept) {
+    const expression = groups.get(m) ?? m.expression
+    const key = `${m.licenseId}|${expression ?? ''}`
+    let f = findings.get(key)
+    if (!f) {
+      f = { licenseId: m.licenseId, ...(expression ? { expression } : {}), confidence: m.confidence, matcher: 'reference', evidence: [] }
+      findings.set(key, f)
+    }
+    f.confidence = Math.max(f.confidence, m.confidence)
+    if (f.evidence.length < MAX_EVIDENCE) f.evidence.push(lines.evidence(m.start, m.end))
+  }
+  return [...findings.values()]
 }

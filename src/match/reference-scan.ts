@@ -1,0 +1,253 @@
+// Scans reference words for license names and ids: trie walk, then the version and "or later" around a name.
+import { lookupLicenseId, resolveLicenseId } from './expression-ids.js'
+import type { ReferenceIndex, ReferenceRule, TrieNode } from './reference-rules.js'
+import { isVersionWord, versionKey, type RefWord } from './reference-words.js'
+
+/** A license named in the text, before proximity rules decide what it means. */
+export interface Mention {
+  /** First and last word (inclusive); URL mentions point at the nearest word. */
+  i: number
+  j: number
+  start: number
+  end: number
+  licenseId: string
+  /** `WITH` expression when the mention carries an exception (a deprecated `GPL-2.0-with-…` id). */
+  expression?: string
+  /** `OR` expression when the text itself offers this version or another ("version 2.1, or version 3"). */
+  choice?: string
+  /** Family key when the license was reached through one. */
+  family?: string
+  kind: 'id' | 'name' | 'url'
+  /** Whether the mention fixes the version (false: an unversioned family mention took its default). */
+  explicit: boolean
+  weak: boolean
+  confidence: number
+}
+
+/** Words, with the sentence and paragraph breaks between them precomputed. */
+export interface WordStream {
+  source: string
+  words: RefWord[]
+  /** `breakBefore[i]`: a sentence or paragraph ends between word i-1 and word i. */
+  breakBefore: boolean[]
+}
+
+// Words after which a full stop does not end the sentence ("v. 2", "Inc.", "No. 3").
+const ABBREVIATIONS = new Set(['v', 'ver', 'vs', 'no', 'inc', 'ltd', 'co', 'corp', 'st', 'e.g', 'i.e', 'etc', 'al', 'cf'])
+// A paragraph break, also inside a comment block: "\n *\n", "\n#\n", "\n//\n".
+const PARAGRAPH = /\n[ \t*#/;!>|-]{0,40}\r?\n/
+const SENTENCE = /[.!?](?:\s|$)/
+
+/** Precompute breaks between words. */
+export function wordStream(source: string, words: RefWord[]): WordStream {
+  const breakBefore = new Array<boolean>(words.length).fill(false)
+  for (let i = 1; i < words.length; i++) {
+    if (words[i].token === words[i - 1].token) continue
+    const gap = source.slice(words[i - 1].end, words[i].start)
+    if (gap.length > 2000) breakBefore[i] = true
+    else if (PARAGRAPH.test(gap)) breakBefore[i] = true
+    else if (SENTENCE.test(gap) && !ABBREVIATIONS.has(words[i - 1].value)) breakBefore[i] = true
+  }
+  return { source, words, breakBefore }
+}
+
+const VERSION_KEYWORDS = new Set(['version', 'ver', 'v', 'versions', 'release', 'rev'])
+const LATER_WORDS = new Set(['later', 'newer', 'greater', 'higher', 'above', 'subsequent'])
+const WINDOW = 12
+
+/** Longest rule phrase starting at word `i` (a version word may fill a `#` slot). */
+function walk(s: WordStream, trie: TrieNode, i: number, maxWords: number): { rule: ReferenceRule; j: number; slot?: number } | undefined {
+  let best: { rule: ReferenceRule; j: number; slot?: number } | undefined
+  const stack: { node: TrieNode; pos: number; slot?: number }[] = [{ node: trie, pos: i }]
+  while (stack.length) {
+    const { node, pos, slot } = stack.pop()!
+    if (node.rule && pos > i && (!best || pos - 1 > best.j)) best = { rule: node.rule, j: pos - 1, slot }
+    if (pos >= s.words.length || pos - i >= maxWords || (pos > i && s.breakBefore[pos])) continue
+    const word = s.words[pos].value
+    const next = node.next.get(word)
+    if (next) stack.push({ node: next, pos: pos + 1, slot })
+    if (node.slot && isVersionWord(word)) stack.push({ node: node.slot, pos: pos + 1, slot: pos })
+  }
+  return best
+}
+
+/** The version word near a family name: right after it, "version N" further on, or "version N of the" before it. */
+function findVersion(s: WordStream, i: number, j: number, limit: number): number | undefined {
+  const w = s.words
+  const after = j + 1
+  if (after < limit && !s.breakBefore[after] && isVersionWord(w[after].value) && w[after + 1]?.value !== 'clause') return after
+  for (let k = after; k < Math.min(limit, after + WINDOW); k++) {
+    if (s.breakBefore[k]) break
+    const value = w[k].value
+    if (/^v\d/.test(value) && isVersionWord(value)) return k
+    if (VERSION_KEYWORDS.has(value) && k + 1 < limit && !s.breakBefore[k + 1] && isVersionWord(w[k + 1].value)) return k + 1
+  }
+  // "version 2 of the GNU General Public License", "v2 of the GPL"
+  let k = i - 1
+  if (k >= 0 && w[k].value === 'the' && !s.breakBefore[k + 1]) k--
+  if (k >= 1 && w[k].value === 'of' && !s.breakBefore[k + 1]) {
+    const v = k - 1
+    if (isVersionWord(w[v].value) && !s.breakBefore[k] && (/^v\d/.test(w[v].value) || VERSION_KEYWORDS.has(w[v - 1]?.value ?? ''))) return v
+  }
+  return undefined
+}
+
+// "any later version accepted by the membership of KDE e.V.": a later version only once someone approves it.
+const CONDITIONAL = new Set(['accepted', 'approved'])
+
+/**
+ * Index of the last word of an "or later" statement after word `from`, if there is one. With `strict`, a later
+ * version that needs someone's approval does not count.
+ */
+function findOrLater(s: WordStream, from: number, limit: number, strict = false): number | undefined {
+  const w = s.words
+  const source = s.source
+  // "GPL-2.0+", "v2+", ">= 2.1"
+  if (source.charCodeAt(w[from].end) === 43) return from
+  if (/(?:>=|≥)\s{0,2}$/.test(source.slice(Math.max(0, w[from].start - 4), w[from].start))) return from
+  for (let k = from + 1; k < Math.min(limit, from + WINDOW); k++) {
+    if (s.breakBefore[k]) return undefined
+    const value = w[k].value
+    if (value !== 'or' && value !== 'and') continue
+    for (let m = k + 1; m < Math.min(limit, k + 6); m++) {
+      if (s.breakBefore[m]) return undefined
+      if (LATER_WORDS.has(w[m].value)) {
+        const last = w[m + 1]?.value === 'version' && !s.breakBefore[m + 1] ? m + 1 : m
+        if (strict && CONDITIONAL.has(w[last + 1]?.value ?? '')) return undefined
+        return last
+      }
+      if (isVersionWord(w[m].value)) break
+    }
+  }
+  return undefined
+}
+
+// A plain SPDX id counts by itself when it cannot be an ordinary word: "Apache-2.0", "BSD-3-Clause", "MS-PL".
+const strongId = (raw: string) => (raw.includes('-') && raw.length >= 5) || (/\d/.test(raw) && raw.includes('.'))
+
+/** An SPDX id written as one token ("GPL-2.0+", "Apache-2.0", "MIT") at word `i`. */
+function idAt(s: WordStream, i: number): Mention | undefined {
+  const w = s.words
+  if (i > 0 && w[i - 1].token === w[i].token) return undefined
+  let j = i
+  while (j + 1 < w.length && w[j + 1].token === w[i].token) j++
+  const start = w[i].start
+  const end = w[j].end
+  const raw = s.source.slice(start, end)
+  // a license file named after its id ("MPL-1.1.txt", "LICENSES/GPL-3.0.txt") names that license
+  const id = lookupLicenseId(raw) ?? lookupLicenseId(raw.replace(/\.(?:txt|md|html?|rst)$/i, ''))
+  if (!id) return undefined
+  const plus = s.source.charCodeAt(end) === 43
+  const resolved = resolveLicenseId(id, plus)
+  const licenseId = resolved.license.replace(/\+$/, '')
+  const weak = !strongId(raw)
+  return {
+    i,
+    j,
+    start,
+    end: plus ? end + 1 : end,
+    licenseId,
+    ...(resolved.exception ? { expression: `${licenseId} WITH ${resolved.exception}` } : {}),
+    kind: 'id',
+    explicit: true,
+    weak,
+    confidence: weak ? 0.75 : 0.9,
+  }
+}
+
+/** Turn a rule match into a mention, reading the version and "or later" for a family. */
+function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: ReferenceRule; j: number; slot?: number }, i: number, limit: number): Mention[] {
+  const { rule, j } = match
+  const w = s.words
+  const weak = rule.w === 1
+  if (rule.t.startsWith('id:')) {
+    const licenseId = rule.t.slice(3)
+    return [{ i, j, start: w[i].start, end: w[j].end, licenseId, kind: 'name', explicit: true, weak, confidence: rule.c ?? (weak ? 0.7 : 0.9) }]
+  }
+  const family = rule.t.slice(4)
+  const entry = idx.corpus.families[family]
+  if (!entry) return []
+  const v = match.slot ?? findVersion(s, i, j, limit)
+  const versions = v === undefined ? undefined : entry.v[versionKey(w[v].value)]
+  if (!versions) {
+    if (!entry.d) return []
+    return [{ i, j, start: w[i].start, end: w[j].end, licenseId: entry.d, family, kind: 'name', explicit: false, weak, confidence: rule.c ?? (weak ? 0.5 : 0.6) }]
+  }
+  const confidence = rule.c ?? (weak ? 0.85 : 0.95)
+  const first = Math.min(i, v!)
+  const alt = findAlternative(s, Math.max(j, v!), limit)
+  const altVersions = alt === undefined ? undefined : entry.v[versionKey(w[alt].value)]
+  if (alt !== undefined && altVersions && altVersions !== versions) {
+    // "version 2.1 of the License, or (at your option) version 3": a choice of two versions, each as written
+    const one = mention(s, first, v!, versions[0], family, confidence)
+    const later = altVersions.length > 1 ? findOrLater(s, alt, limit, true) : undefined
+    const two = mention(s, alt, later ?? alt, later !== undefined ? altVersions[1]! : altVersions[0], family, confidence)
+    one.choice = two.choice = `${one.licenseId} OR ${two.licenseId}`
+    return [one, two]
+  }
+  let last = Math.max(j, v!)
+  const later = versions.length > 1 ? findOrLater(s, last, limit) : undefined
+  if (later !== undefined) last = Math.max(last, later)
+  // "GPLv2" is an abbreviation made specific by its version: strong
+  return [mention(s, first, last, later !== undefined ? versions[1]! : versions[0], family, confidence)]
+}
+
+function mention(s: WordStream, first: number, last: number, licenseId: string, family: string, confidence: number): Mention {
+  const w = s.words
+  const end = s.source.charCodeAt(w[last].end) === 43 ? w[last].end + 1 : w[last].end
+  return { i: first, j: last, start: w[first].start, end, licenseId, family, kind: 'name', explicit: true, weak: false, confidence }
+}
+
+/** The second version of "version X …, or (at your option) version Y": index of Y, if the text offers one. */
+function findAlternative(s: WordStream, from: number, limit: number): number | undefined {
+  const w = s.words
+  for (let k = from + 1; k < Math.min(limit, from + WINDOW); k++) {
+    if (s.breakBefore[k]) return undefined
+    if (w[k].value !== 'or') continue
+    for (let m = k + 1; m < Math.min(limit, k + 6); m++) {
+      if (s.breakBefore[m] || LATER_WORDS.has(w[m].value)) return undefined
+      if (VERSION_KEYWORDS.has(w[m].value) && m + 1 < limit && isVersionWord(w[m + 1].value)) return m + 1
+    }
+    return undefined
+  }
+  return undefined
+}
+
+/**
+ * Scan words for license names and ids, left to right, taking the longest phrase at each position. An id token
+ * wins unless a phrase reaches further ("MIT License"). Family names read their version and "or later" nearby.
+ *
+ * @returns mentions in source order.
+ */
+export function scanMentions(s: WordStream, idx: ReferenceIndex): Mention[] {
+  const out: Mention[] = []
+  const w = s.words
+  let i = 0
+  while (i < w.length) {
+    const id = idAt(s, i)
+    const match = walk(s, idx.trie, i, idx.maxWords)
+    if (!id && !match) {
+      i++
+      continue
+    }
+    if (id && (!match || match.j <= id.j)) {
+      out.push(id)
+      i = id.j + 1
+      continue
+    }
+    // a version read from afar stops at the next name: look ahead for where that is
+    let limit = w.length
+    for (let k = match!.j + 1; k < Math.min(w.length, match!.j + 1 + WINDOW); k++) {
+      const other = walk(s, idx.trie, k, idx.maxWords)
+      // "GNU General Public License (GPL) version 2": the same family again does not end the window
+      if ((other && other.rule.t !== match!.rule.t) || idAt(s, k)) {
+        limit = k
+        break
+      }
+    }
+    const found = resolveRule(s, idx, match!, i, limit)
+    out.push(...found)
+    i = Math.max(match!.j, ...found.map((m) => m.j)) + 1
+  }
+  return out
+}
