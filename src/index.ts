@@ -2,6 +2,32 @@
 
 /** Classify one text (pure, synchronous). */
 export { classify, type ClassifyOptions } from './analyze.js'
+/**
+ * Decode file bytes (UTF-8 with its BOM kept, UTF-16 by BOM, a Latin-1 fallback, binary detection) before `classify`.
+ * @example classify(decodeText(readFileSync('LICENSE')).text, { path: 'LICENSE' })
+ */
+export { decodeText, type DecodedText, type TextEncoding } from './text/decode.js'
+/**
+ * Audit a folder (node_modules, a model collection, a repository): packages, declared vs. found licenses,
+ * restrictions inherited along base_model links, and policy violations. Node only.
+ * @example const report = await audit('node_modules', { policy: { deny: ['AGPL-3.0-only'] } })
+ */
+export { audit } from './audit/audit.js'
+/**
+ * Format a FileReport, an array of them or an AuditReport as a readable table.
+ * @example process.stdout.write(toStylish(report))
+ */
+export { toStylish, type StylishOptions } from './report/stylish.js'
+/**
+ * Format a report as JSON (the schema-validated shape).
+ * @example writeFileSync('report.json', toJson(report))
+ */
+export { toJson, type JsonOptions } from './report/json.js'
+/**
+ * Format a report as SARIF 2.1.0 for code-scanning tools.
+ * @example writeFileSync('licit.sarif', toSarif(await audit('.')))
+ */
+export { toSarif, type SarifOptions, type SarifLog } from './report/sarif.js'
 /** Errors licit expects, each with a stable `code`. */
 export { LicitError } from './errors.js'
 /** Zod schemas (single source of truth) and their inferred types. */
