@@ -201,7 +201,8 @@ export function combineGoverning(
   declared: { expression: string; ids: GoverningInput[] } | undefined,
   inherited: GoverningInput[],
 ): Governing {
-  const inh = dedupeInputs(inherited)
+  // A policy that a declared or inherited license incorporates is part of that license, not a second one.
+  const inh = dedupeInputs(inherited, declared?.ids ?? [])
   if (!declared || declared.ids.length === 0) {
     return { expression: inh.length ? andOf(inh.map((i) => i.licenseId)) : undefined, ids: inh, conflicts: [] }
   }
@@ -240,8 +241,11 @@ export function combineGoverning(
   return { expression, ids, conflicts }
 }
 
-/** Merge inputs naming the same license (keeping the more specific id) and drop policies another one incorporates. */
-export function dedupeInputs(inputs: GoverningInput[]): GoverningInput[] {
+/**
+ * Merge inputs naming the same license (keeping the more specific id) and drop policies that another input,
+ * or one of `alsoPresent`, incorporates (a Llama license and its acceptable-use policy count once).
+ */
+export function dedupeInputs(inputs: GoverningInput[], alsoPresent: GoverningInput[] = []): GoverningInput[] {
   const out: GoverningInput[] = []
   for (const i of inputs) {
     const k = out.findIndex((o) => sameLicense(o.licenseId, i.licenseId))
@@ -249,7 +253,9 @@ export function dedupeInputs(inputs: GoverningInput[]): GoverningInput[] {
     else out[k] = { ...out[k], licenseId: moreSpecific(out[k].licenseId, i.licenseId), evidence: [...out[k].evidence, ...i.evidence] }
   }
   const incorporated = new Set<string>()
-  for (const o of out) for (const p of getLicenseMeta(o.licenseId)?.incorporates ?? []) incorporated.add(canonicalOf(p)?.toLowerCase() ?? p.toLowerCase())
+  for (const o of [...out, ...alsoPresent]) {
+    for (const p of getLicenseMeta(o.licenseId)?.incorporates ?? []) incorporated.add((canonicalOf(p) ?? p).toLowerCase())
+  }
   return out.filter((o) => !incorporated.has(o.licenseId.toLowerCase()))
 }
 

@@ -84,3 +84,11 @@ describe('combineGoverning', () => {
     expect(g.expression).toBe('LicenseRef-llama-3.1-community')
   })
 })
+
+describe('combineGoverning with policies', () => {
+  it('does not count a policy the declared license incorporates as a conflict', () => {
+    const g = combineGoverning({ expression: 'LicenseRef-llama-3.2-community', ids: [input('LicenseRef-llama-3.2-community')] }, [input('LicenseRef-llama-3.2-acceptable-use-policy')])
+    expect(g.expression).toBe('LicenseRef-llama-3.2-community')
+    expect(g.conflicts).toEqual([])
+  })
+})

@@ -6,61 +6,75 @@ import type { LineIndex } from '../text/index.js'
 const LOOKAHEAD = 16
 
 /**
- * Align `decoded` to `raw` greedily: each decoded character is matched to the next equal raw character within
- * a short window. Escapes (`\n`, `\u2019`) and folded line breaks map to the raw position they stand at.
- * Linear time: the raw cursor only moves forward.
+ * Align `decoded` to `raw` greedily: each decoded character is matched to the next raw character within a
+ * short window that is, or (in a double-quoted YAML scalar) escapes to, the same character. Escaped line
+ * breaks and escapes for other characters are stepped over. Linear time: the raw cursor only moves forward.
  *
+ * @param decoded - the value as a YAML parser returns it.
+ * @param raw - its source, quotes included (a leading `"` turns on backslash escapes).
  * @returns `map` with `map[i]` = offset in `raw` of decoded character `i`, and `map[decoded.length] = raw.length`.
  * @example
  * alignDecoded('a\nb', '"a\\nb"') // [1, 2, 4, 6]
  */
 export function alignDecoded(decoded: string, raw: string): Uint32Array {
   const map = new Uint32Array(decoded.length + 1)
+  const escapes = raw.startsWith('"')
   let j = 0
   for (let i = 0; i < decoded.length; i++) {
     const c = decoded[i]
+    let k = j
+    let limit = Math.min(raw.length, j + LOOKAHEAD)
     let found = -1
-    const limit = Math.min(raw.length, j + LOOKAHEAD)
-    for (let k = j; k < limit; k++) {
-      if (raw[k] === c) {
-        found = k
-        break
-      }
-    }
-    if (found < 0 && c === '\n') {
-      // An escaped newline (`\n`) or a folded line break shows up as a backslash or a raw line break.
-      for (let k = j; k < limit; k++) {
-        if (raw[k] === '\\' || raw[k] === '\r') {
+    let next = j
+    while (k < limit) {
+      if (escapes && raw[k] === '\\') {
+        const esc = readEscape(raw, k)
+        if (esc.value === c) {
           found = k
+          next = k + esc.length
           break
         }
+        k += esc.length
+        // An escaped line break and the indentation after it decode to nothing: look on past them.
+        if (esc.value === '') limit = Math.min(raw.length, k + LOOKAHEAD)
+        continue
       }
+      if (raw[k] === c) {
+        found = k
+        next = k + 1
+        break
+      }
+      k++
     }
-    if (found < 0 && (c === ' ' || c === '\n')) {
-      const nl = raw.indexOf('\n', j)
-      if (nl >= 0 && nl < limit) found = nl
-    }
-    if (found < 0) {
-      // An escape such as `\u2019`: it sits at the next backslash; otherwise stay put.
-      const bs = raw.indexOf('\\', j)
-      found = bs >= 0 && bs < limit ? bs : Math.min(j, raw.length)
-      map[i] = found
-      j = found < raw.length && raw[found] === '\\' ? skipEscape(raw, found) : found
-      continue
-    }
-    map[i] = found
-    j = found + 1
+    // Not found nearby (a character the decoder produced on its own): keep the cursor where it is.
+    map[i] = found < 0 ? Math.min(j, raw.length) : found
+    if (found >= 0) j = next
   }
   map[decoded.length] = raw.length
   return map
 }
 
-function skipEscape(raw: string, at: number): number {
-  const next = raw[at + 1]
-  if (next === 'u') return Math.min(raw.length, at + 6)
-  if (next === 'x') return Math.min(raw.length, at + 4)
-  if (next === 'U') return Math.min(raw.length, at + 10)
-  return Math.min(raw.length, at + 2)
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', '\t': '\t', '"': '"', '\\': '\\', '/': '/', ' ': ' ', '0': '\0', a: '\x07', b: '\b',
+  e: '\x1b', f: '\f', r: '\r', v: '\v', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+}
+
+/** What the YAML escape at `at` (a backslash) decodes to, and how many raw characters it spans. */
+function readEscape(raw: string, at: number): { value: string; length: number } {
+  const e = raw[at + 1]
+  if (e === '\r' || e === '\n') {
+    let k = at + 1 + (raw.startsWith('\r\n', at + 1) ? 2 : 1)
+    while (k < raw.length && (raw[k] === ' ' || raw[k] === '\t')) k++
+    return { value: '', length: k - at }
+  }
+  const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0
+  if (hex) {
+    const code = parseInt(raw.slice(at + 2, at + 2 + hex), 16)
+    const value = Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code)[0] : ''
+    return { value, length: 2 + hex }
+  }
+  if (e !== undefined && e in SIMPLE_ESCAPES) return { value: SIMPLE_ESCAPES[e], length: 2 }
+  return { value: '\\', length: 1 }
 }
 
 /**
