@@ -168,12 +168,28 @@ export async function buildLicenses(ctx: BuildContext): Promise<Record<string, s
   const groupsJson = z.record(z.string(), z.array(z.string())).parse(JSON.parse(readFileSync(groupsPath, 'utf8')))
   const groups: LicenseGroup[] = Object.keys(groupsJson)
     .sort()
-    .map((g) => ({
-      id: g,
-      canonicalId: `LicenseRef-${g}`,
-      members: groupsJson[g].map((id) => byId.get(id)?.canonicalId ?? `LicenseRef-${id}`),
-    }))
+    .map((g) => {
+      const metasOf = groupsJson[g].map((id) => byId.get(id)).filter((m): m is CompiledLicense => m !== undefined)
+      const aliases = metasOf.flatMap((m) => m.groupAliases ?? [])
+      // Without a written alias, the members' display name minus its version note ("(SDXL 1.0)") names the family.
+      const name = aliases[0] ?? metasOf[0]?.name.replace(/\s*\([^)]*\)\s*$/, '') ?? g
+      return {
+        id: g,
+        canonicalId: `LicenseRef-${g}`,
+        name,
+        aliases,
+        members: groupsJson[g].map((id) => byId.get(id)?.canonicalId ?? `LicenseRef-${id}`),
+      }
+    })
   const problems: string[] = []
+  const licenseNames = new Map(licenses.flatMap((l) => l.aliases.map((a) => [nameKey(a), l.id] as const)))
+  for (const l of licenses) {
+    if (l.groupAliases?.length && !l.group) problems.push(`licenses/${l.id}.yaml: groupAliases without a group`)
+    for (const a of l.groupAliases ?? []) {
+      const clash = licenseNames.get(nameKey(a))
+      if (clash) problems.push(`licenses/${l.id}.yaml: group alias "${a}" is also an alias of ${clash}`)
+    }
+  }
   for (const l of licenses) {
     if (l.group && !groupsJson[l.group]) problems.push(`licenses/${l.id}.yaml: unknown group "${l.group}"`)
     if (l.group && groupsJson[l.group] && !groupsJson[l.group].includes(l.id)) {

@@ -14,6 +14,10 @@ export interface HubEntry {
 export interface LicenseGroup {
   id: string
   canonicalId: string
+  /** Display name of the family ("Gemma Terms of Use"). */
+  name: string
+  /** Names that denote the whole family (from `groupAliases` in licenses/). */
+  aliases: string[]
   members: string[]
 }
 
@@ -37,6 +41,7 @@ interface Index {
   byUrl: Map<string, CompiledLicense>
   hub: Map<string, HubEntry>
   groups: Map<string, LicenseGroup>
+  groupByName: Map<string, LicenseGroup>
   groupOfMember: Map<string, LicenseGroup>
   spdx: Map<string, { id: string; name: string; openness: Openness | null }>
   models: { regex: RegExp; pattern: string; licenseId: string; versionId?: string; specificity: number }[]
@@ -79,6 +84,7 @@ function build(): Index {
     byUrl: new Map(),
     hub: new Map(),
     groups: new Map(),
+    groupByName: new Map(),
     groupOfMember: new Map(),
     spdx: new Map(),
     models: [],
@@ -88,14 +94,19 @@ function build(): Index {
     idx.byKey.set(l.id.toLowerCase(), l)
     idx.byKey.set(`licenseref-${l.id.toLowerCase()}`, l)
   }
-  // Names: explicit aliases win over display names, which win over ids, whatever the file order.
+  // Names: explicit aliases win over display names, which win over ids, whatever the file order. A display
+  // name or Hub id shared by several versions ("Gemma Terms of Use", `gemma`) names the group, not a member.
   for (const pass of ['alias', 'name', 'id'] as const) {
+    const owners = new Map<string, Set<CompiledLicense>>()
     for (const l of corpus.licenses) {
       const keys = pass === 'alias' ? l.aliases : pass === 'name' ? [l.name] : [l.id, ...l.hfHubIds]
       for (const k of keys) {
         const key = nameKey(k)
-        if (key && !idx.byName.has(key)) idx.byName.set(key, l)
+        if (key) owners.set(key, (owners.get(key) ?? new Set()).add(l))
       }
+    }
+    for (const [key, set] of owners) {
+      if (set.size === 1 && !idx.byName.has(key)) idx.byName.set(key, [...set][0])
     }
   }
   for (const l of corpus.licenses) {
@@ -120,6 +131,7 @@ function build(): Index {
   for (const g of corpus.groups) {
     idx.groups.set(g.canonicalId.toLowerCase(), g)
     idx.groups.set(g.id.toLowerCase(), g)
+    for (const n of [g.id, g.name, ...g.aliases]) if (!idx.groupByName.has(nameKey(n))) idx.groupByName.set(nameKey(n), g)
     for (const m of g.members) idx.groupOfMember.set(m.toLowerCase(), g)
   }
   for (const [id, name, openness] of corpus.spdx) idx.spdx.set(id.toLowerCase(), { id, name, openness })
@@ -165,10 +177,7 @@ export function licenseName(canonicalId: string): string | undefined {
   if (meta) return meta.name
   const idx = getIndex()
   const group = idx.groups.get(canonicalId.toLowerCase())
-  if (group) {
-    const first = group.members.map((m) => getLicenseMeta(m)).find(Boolean)
-    return first ? first.name.replace(/\s*\([^)]*\)\s*$/, '') : group.id
-  }
+  if (group) return group.name
   return idx.spdx.get(canonicalId.toLowerCase())?.name
 }
 
@@ -229,6 +238,17 @@ export function findByName(name: string): CompiledLicense | undefined {
 }
 
 /**
+ * Find a version family by a name that denotes the whole family ("Gemma Terms of Use",
+ * `nvidia-open-model-license`, `openrail++`), ignoring case, spaces and punctuation. Use it after
+ * {@link findByName}, which deliberately leaves such names unresolved.
+ * @example findGroupByName('Tencent Hunyuan Community License')?.canonicalId // → 'LicenseRef-tencent-hunyuan-community'
+ */
+export function findGroupByName(name: string): LicenseGroup | undefined {
+  const key = nameKey(name)
+  return key ? getIndex().groupByName.get(key) : undefined
+}
+
+/**
  * Find a license by a reference URL; scheme, `www.`, query, fragment, `.md`/`.txt`/`.html` and trailing
  * slashes are ignored. Hugging Face `blob`/`raw`/`resolve` links to the same file are treated alike.
  * @example findByUrl('https://ai.google.dev/gemma/terms')?.group // → 'gemma-terms-of-use'
@@ -240,7 +260,12 @@ export function findByUrl(url: string): CompiledLicense | undefined {
   if (hit) return hit
   // huggingface.co/<repo>/raw/main/LICENSE and /resolve/main/LICENSE name the same file as /blob/main/LICENSE
   const blob = key.replace(/^(huggingface\.co\/[^/]+\/[^/]+)\/(?:raw|resolve)\//, '$1/blob/')
-  return blob !== key ? idx.byUrl.get(blob) : undefined
+  const viaBlob = blob !== key ? idx.byUrl.get(blob) : undefined
+  if (viaBlob) return viaBlob
+  // A LICENSE file inside a known base-model repository carries that repository's license.
+  const repo = /^huggingface\.co\/([^/]+\/[^/]+)\/(?:blob|raw|resolve)\/[^/]+\/license[^/]*$/.exec(key)
+  const fromRepo = repo ? resolveModelRepo(repo[1]) : undefined
+  return fromRepo ? getLicenseMeta(fromRepo.versionId ?? fromRepo.licenseId) : undefined
 }
 
 /** What {@link resolveModelRepo} found for a repository. */

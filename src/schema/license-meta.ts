@@ -43,6 +43,11 @@ export const LicenseMetaSchema = z
     scancodeKeys: z.array(z.string()).default([]),
     /** Common names and `license_name` values seen in the wild (matched case- and punctuation-insensitively). */
     aliases: z.array(z.string()).default([]),
+    /**
+     * Names that denote the whole group rather than this version ("Gemma Terms of Use", `nvidia-open-model-license`);
+     * written on one member, compiled into the group. Requires `group`.
+     */
+    groupAliases: z.array(z.string()).optional(),
     /** URLs by which the license is referenced (scheme and trailing slash ignored when matching). */
     urls: z.array(z.string()).default([]),
     /**

@@ -12,6 +12,7 @@ import {
   findByHubId,
   findByName,
   findByUrl,
+  findGroupByName,
   getLicenseMeta,
   groupMembers,
   groupOf,
@@ -231,12 +232,33 @@ describe('accessors', () => {
     expect(findByName('llama3.1')?.id).toBe('llama-3.1-community')
     expect(findByName('Apache License, Version 2.0')?.id).toBe('Apache-2.0')
     expect(findByName('')).toBeUndefined()
+    expect(findByName('tongyi-qianwen-research')?.id).toBe('tongyi-qianwen-research')
+    expect(findByName('deepseek-license')?.id).toBe('deepseek-license-1.0')
+  })
+
+  it('findByName leaves family names to findGroupByName', () => {
+    // "Gemma Terms of Use" is the title of every dated version, so it names the group.
+    expect(findByName('Gemma Terms of Use')).toBeUndefined()
+    expect(findByName('gemma')).toBeUndefined()
+    expect(findGroupByName('Gemma Terms of Use')?.canonicalId).toBe('LicenseRef-gemma-terms-of-use')
+    expect(findGroupByName('nvidia-open-model-license')?.canonicalId).toBe('LicenseRef-nvidia-open-model-license')
+    expect(findGroupByName('Tencent Hunyuan Community License')?.canonicalId).toBe('LicenseRef-tencent-hunyuan-community')
+    expect(findGroupByName('Qwen License')?.canonicalId).toBe('LicenseRef-qwen-license')
+    expect(findGroupByName('qwen-research-license')?.members).toContain('LicenseRef-tongyi-qianwen-research')
+    expect(findGroupByName('MIT License')).toBeUndefined()
   })
 
   it('findByUrl ignores scheme, www and trailing slash, and treats Hub raw links like blob links', () => {
     expect(findByUrl('http://www.llama.com/llama3_1/license/')?.id).toBe('llama-3.1-community')
     expect(findByUrl('https://huggingface.co/meta-llama/Llama-3.1-8B/raw/main/LICENSE')?.id).toBe('llama-3.1-community')
     expect(findByUrl('https://example.com/license')).toBeUndefined()
+    expect(findByUrl('https://creativecommons.org/licenses/by-nc/4.0/')?.id).toBe('CC-BY-NC-4.0')
+  })
+
+  it('findByUrl reads a LICENSE link inside a known base-model repository as that repository\'s license', () => {
+    expect(findByUrl('https://huggingface.co/microsoft/Phi-3-mini-128k-instruct/resolve/main/LICENSE')?.id).toBe('MIT')
+    expect(findByUrl('https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE')?.id).toBe('qwen')
+    expect(findByUrl('https://huggingface.co/someone/unknown/blob/main/LICENSE')).toBeUndefined()
   })
 
   it('resolveModelRepo picks the most specific glob', () => {
