@@ -13,7 +13,9 @@ describe('tokenize', () => {
 
   it('ignores comment markers, bullets and numbering at line starts', () => {
     expect(values('/*\n * 1. Keep notices.\n * (b) Share alike.\n */')).toEqual(['keep', 'notices', 'share', 'alike'])
-    expect(values('# a) first\n// iv. fourth\n-- 2.3 third')).toEqual(['first', 'fourth', 'third'])
+    expect(values('# a) first\n// iv. fourth\n-- 2.3 Third')).toEqual(['first', 'fourth', 'third'])
+    // a bare dotted number before lower-case prose is a wrapped version, not numbering
+    expect(values('version\n2.1 of the License')).toEqual(['version', '2.1', 'of', 'the', 'license'])
   })
 
   it('skips copyright lines unless asked to keep them', () => {
