@@ -38,6 +38,11 @@ const EXCEPTIONS = new Map<string, string>()
 for (const id of [...(licenseIds as string[]), ...(deprecatedIds as string[])]) LICENSES.set(id.toLowerCase(), id)
 for (const id of exceptionIds as string[]) EXCEPTIONS.set(id.toLowerCase(), id)
 
+/** Every SPDX license id, current and deprecated. */
+export function allLicenseIds(): string[] {
+  return [...LICENSES.values()]
+}
+
 /** The SPDX license id spelled `raw` in any letter case (current or deprecated), if there is one. */
 export function lookupLicenseId(raw: string): string | undefined {
   return LICENSES.get(raw.toLowerCase())

@@ -1,5 +1,6 @@
 // Scans reference words for license names and ids: trie walk, then the version and "or later" around a name.
-import { lookupLicenseId, resolveLicenseId } from './expression-ids.js'
+import { normalizeWord, type Token } from '../text/index.js'
+import { allLicenseIds, lookupLicenseId, resolveLicenseId } from './expression-ids.js'
 import type { ReferenceIndex, ReferenceRule, TrieNode } from './reference-rules.js'
 import { isVersionWord, versionKey, type RefWord } from './reference-words.js'
 
@@ -8,6 +9,8 @@ export interface Mention {
   /** First and last word (inclusive); URL mentions point at the nearest word. */
   i: number
   j: number
+  /** Last word of the name itself (before a version or "or later" read after it). */
+  k: number
   start: number
   end: number
   licenseId: string
@@ -34,19 +37,39 @@ export interface WordStream {
 
 // Words after which a full stop does not end the sentence ("v. 2", "Inc.", "No. 3").
 const ABBREVIATIONS = new Set(['v', 'ver', 'vs', 'no', 'inc', 'ltd', 'co', 'corp', 'st', 'e.g', 'i.e', 'etc', 'al', 'cf'])
-// A paragraph break, also inside a comment block: "\n *\n", "\n#\n", "\n//\n".
-const PARAGRAPH = /\n[ \t*#/;!>|-]{0,40}\r?\n/
-const SENTENCE = /[.!?](?:\s|$)/
+
+/**
+ * Whether the text between two words ends a sentence (". ", "! ", "? ") or a paragraph (an empty line, also
+ * inside a comment block: "\n *\n", "\n#\n", "\n//\n"). A character loop: this runs between every two words.
+ */
+function isBreak(source: string, from: number, to: number, previous: string): 'sentence' | 'paragraph' | undefined {
+  if (to - from > 2000) return 'paragraph'
+  let sentence = false
+  let newline = false
+  for (let p = from; p < to; p++) {
+    const c = source.charCodeAt(p)
+    if (c === 10) {
+      if (newline) return 'paragraph'
+      newline = true
+    } else if (c === 46 || c === 33 || c === 63) {
+      const n = p + 1 < source.length ? source.charCodeAt(p + 1) : 32
+      if (n === 32 || n === 9 || n === 10 || n === 13) sentence = true
+      newline = false
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 42 && c !== 35 && c !== 47 && c !== 59 && c !== 33 && c !== 62 && c !== 124 && c !== 45) {
+      newline = false
+    }
+  }
+  return sentence && !ABBREVIATIONS.has(previous) ? 'sentence' : undefined
+}
 
 /** Precompute breaks between words. */
 export function wordStream(source: string, words: RefWord[]): WordStream {
   const breakBefore = new Array<boolean>(words.length).fill(false)
   for (let i = 1; i < words.length; i++) {
-    if (words[i].token === words[i - 1].token) continue
-    const gap = source.slice(words[i - 1].end, words[i].start)
-    if (gap.length > 2000) breakBefore[i] = true
-    else if (PARAGRAPH.test(gap)) breakBefore[i] = true
-    else if (SENTENCE.test(gap) && !ABBREVIATIONS.has(words[i - 1].value)) breakBefore[i] = true
+    const a = words[i - 1]
+    const b = words[i]
+    if (b.token === a.token || b.start - a.end === 1) continue
+    if (isBreak(source, a.end, b.start, a.value)) breakBefore[i] = true
   }
   return { source, words, breakBefore }
 }
@@ -125,17 +148,24 @@ function findOrLater(s: WordStream, from: number, limit: number, strict = false)
 // A plain SPDX id counts by itself when it cannot be an ordinary word: "Apache-2.0", "BSD-3-Clause", "MS-PL".
 const strongId = (raw: string) => (raw.includes('-') && raw.length >= 5) || (/\d/.test(raw) && raw.includes('.'))
 
+// SPDX ids as the tokenizer normalizes words (lower case, hyphens dropped): a cheap test before the exact lookup.
+let idWords: Set<string> | undefined
+const FILE_EXTENSION = /\.(?:txt|md|html?|rst)$/i
+
 /** An SPDX id written as one token ("GPL-2.0+", "Apache-2.0", "MIT") at word `i`. */
-function idAt(s: WordStream, i: number): Mention | undefined {
+function idAt(s: WordStream, i: number, tokens: readonly Token[]): Mention | undefined {
   const w = s.words
   if (i > 0 && w[i - 1].token === w[i].token) return undefined
+  idWords ??= new Set(allLicenseIds().map((id) => normalizeWord(id)))
+  const value = tokens[w[i].token].value
+  if (!idWords.has(value) && !(value.includes('.') && idWords.has(value.replace(FILE_EXTENSION, '')))) return undefined
   let j = i
   while (j + 1 < w.length && w[j + 1].token === w[i].token) j++
   const start = w[i].start
   const end = w[j].end
   const raw = s.source.slice(start, end)
   // a license file named after its id ("MPL-1.1.txt", "LICENSES/GPL-3.0.txt") names that license
-  const id = lookupLicenseId(raw) ?? lookupLicenseId(raw.replace(/\.(?:txt|md|html?|rst)$/i, ''))
+  const id = lookupLicenseId(raw) ?? lookupLicenseId(raw.replace(FILE_EXTENSION, ''))
   if (!id) return undefined
   const plus = s.source.charCodeAt(end) === 43
   const resolved = resolveLicenseId(id, plus)
@@ -144,6 +174,7 @@ function idAt(s: WordStream, i: number): Mention | undefined {
   return {
     i,
     j,
+    k: j,
     start,
     end: plus ? end + 1 : end,
     licenseId,
@@ -161,17 +192,28 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   const w = s.words
   const weak = rule.w === 1
   if (rule.t.startsWith('id:')) {
-    const licenseId = rule.t.slice(3)
-    return [{ i, j, start: w[i].start, end: w[j].end, licenseId, kind: 'name', explicit: true, weak, confidence: rule.c ?? (weak ? 0.7 : 0.9) }]
+    let licenseId = rule.t.slice(3)
+    let last = j
+    // a name that ends in its version ("GPLv2", "GNU GPL v3") may still say "or later" after it
+    if (licenseId.endsWith('-only')) {
+      const later = findOrLater(s, j, limit)
+      if (later !== undefined) {
+        licenseId = licenseId.replace(/-only$/, '-or-later')
+        last = later
+      }
+    }
+    const end = s.source.charCodeAt(w[last].end) === 43 ? w[last].end + 1 : w[last].end
+    return [{ i, j: last, k: j, start: w[i].start, end, licenseId, kind: 'name', explicit: true, weak, confidence: rule.c ?? (weak ? 0.7 : 0.9) }]
   }
   const family = rule.t.slice(4)
   const entry = idx.corpus.families[family]
   if (!entry) return []
-  const v = match.slot ?? findVersion(s, i, j, limit)
+  // a bare abbreviation takes only a version written right after it ("GPL 2", "GPL, version 2")
+  const v = match.slot ?? findVersion(s, i, j, weak ? Math.min(limit, j + 4) : limit)
   const versions = v === undefined ? undefined : entry.v[versionKey(w[v].value)]
   if (!versions) {
     if (!entry.d) return []
-    return [{ i, j, start: w[i].start, end: w[j].end, licenseId: entry.d, family, kind: 'name', explicit: false, weak, confidence: rule.c ?? (weak ? 0.5 : 0.6) }]
+    return [{ i, j, k: j, start: w[i].start, end: w[j].end, licenseId: entry.d, family, kind: 'name', explicit: false, weak, confidence: rule.c ?? (weak ? 0.5 : 0.6) }]
   }
   const confidence = rule.c ?? (weak ? 0.85 : 0.95)
   const first = Math.min(i, v!)
@@ -179,9 +221,9 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   const altVersions = alt === undefined ? undefined : entry.v[versionKey(w[alt].value)]
   if (alt !== undefined && altVersions && altVersions !== versions) {
     // "version 2.1 of the License, or (at your option) version 3": a choice of two versions, each as written
-    const one = mention(s, first, v!, versions[0], family, confidence)
+    const one = mention(s, first, v!, j, versions[0], family, confidence)
     const later = altVersions.length > 1 ? findOrLater(s, alt, limit, true) : undefined
-    const two = mention(s, alt, later ?? alt, later !== undefined ? altVersions[1]! : altVersions[0], family, confidence)
+    const two = mention(s, alt, later ?? alt, alt, later !== undefined ? altVersions[1]! : altVersions[0], family, confidence)
     one.choice = two.choice = `${one.licenseId} OR ${two.licenseId}`
     return [one, two]
   }
@@ -189,13 +231,13 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   const later = versions.length > 1 ? findOrLater(s, last, limit) : undefined
   if (later !== undefined) last = Math.max(last, later)
   // "GPLv2" is an abbreviation made specific by its version: strong
-  return [mention(s, first, last, later !== undefined ? versions[1]! : versions[0], family, confidence)]
+  return [mention(s, first, last, j, later !== undefined ? versions[1]! : versions[0], family, confidence)]
 }
 
-function mention(s: WordStream, first: number, last: number, licenseId: string, family: string, confidence: number): Mention {
+function mention(s: WordStream, first: number, last: number, nameEnd: number, licenseId: string, family: string, confidence: number): Mention {
   const w = s.words
   const end = s.source.charCodeAt(w[last].end) === 43 ? w[last].end + 1 : w[last].end
-  return { i: first, j: last, start: w[first].start, end, licenseId, family, kind: 'name', explicit: true, weak: false, confidence }
+  return { i: first, j: last, k: nameEnd, start: w[first].start, end, licenseId, family, kind: 'name', explicit: true, weak: false, confidence }
 }
 
 /** The second version of "version X …, or (at your option) version Y": index of Y, if the text offers one. */
@@ -217,14 +259,15 @@ function findAlternative(s: WordStream, from: number, limit: number): number | u
  * Scan words for license names and ids, left to right, taking the longest phrase at each position. An id token
  * wins unless a phrase reaches further ("MIT License"). Family names read their version and "or later" nearby.
  *
+ * @param tokens - the tokens the words were split from (their normalized values pre-check SPDX ids).
  * @returns mentions in source order.
  */
-export function scanMentions(s: WordStream, idx: ReferenceIndex): Mention[] {
+export function scanMentions(s: WordStream, tokens: readonly Token[], idx: ReferenceIndex): Mention[] {
   const out: Mention[] = []
   const w = s.words
   let i = 0
   while (i < w.length) {
-    const id = idAt(s, i)
+    const id = idAt(s, i, tokens)
     const match = walk(s, idx.trie, i, idx.maxWords)
     if (!id && !match) {
       i++
@@ -240,7 +283,7 @@ export function scanMentions(s: WordStream, idx: ReferenceIndex): Mention[] {
     for (let k = match!.j + 1; k < Math.min(w.length, match!.j + 1 + WINDOW); k++) {
       const other = walk(s, idx.trie, k, idx.maxWords)
       // "GNU General Public License (GPL) version 2": the same family again does not end the window
-      if ((other && other.rule.t !== match!.rule.t) || idAt(s, k)) {
+      if ((other && other.rule.t !== match!.rule.t) || idAt(s, k, tokens)) {
         limit = k
         break
       }

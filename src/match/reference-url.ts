@@ -13,7 +13,7 @@ export interface UrlSpan {
 // ("opensource.org/licenses/MIT"). The literal prefix anchors each attempt and the body is bounded, so the scan
 // stays linear. Example match: "https://www.apache.org/licenses/LICENSE-2.0".
 const URL_START =
-  /(?<![\w.@/-])(?:https?:\/\/|www\.|(?:opensource|creativecommons|gnu|apache|spdx|eclipse|mozilla)\.org\/|(?:huggingface\.co|github\.com|llama\.com|llama\.meta\.com|ai\.meta\.com|ai\.google\.dev)\/)[^\s<>"'`()[\]{}|\\^]{0,300}/gi
+  /(?:https?:\/\/|www\.|(?:opensource|creativecommons|gnu|apache|spdx|eclipse|mozilla)\.org\/|(?:huggingface\.co|github\.com|llama\.com|llama\.meta\.com|ai\.meta\.com|ai\.google\.dev)\/)[^\s<>"'`()[\]{}|\\^]{0,300}/gi
 // Sentence punctuation and closing marks that end prose, not the URL: "see https://x.org/license." → no ".".
 const TRAILING = /[.,;:!?*'")\]>]+$/
 
@@ -32,6 +32,8 @@ export function findUrls(source: string, urls: ReadonlyMap<string, string>): Url
   URL_START.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = URL_START.exec(source)) !== null) {
+    // not inside another word or address: "xgnu.org/", "user@www.x", "a/www.x" (checked here: a lookbehind is slower)
+    if (m.index > 0 && /[\w.@/-]/.test(source[m.index - 1])) continue
     const text = m[0].replace(TRAILING, '')
     if (text.length < 8) continue
     const key = urlKey(text)

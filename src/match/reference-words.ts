@@ -16,13 +16,13 @@ export interface RefWord {
 }
 
 // Compounds written both as one word and as two ("NonCommercial" / "Non Commercial"); matched as two.
-const SPLIT_COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
-  noncommercial: ['non', 'commercial'],
-  sharealike: ['share', 'alike'],
-  noderivatives: ['no', 'derivatives'],
-  noderivs: ['no', 'derivatives'],
-  derivs: ['derivatives'],
-}
+const SPLIT_COMPOUNDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['noncommercial', ['non', 'commercial']],
+  ['sharealike', ['share', 'alike']],
+  ['noderivatives', ['no', 'derivatives']],
+  ['noderivs', ['no', 'derivatives']],
+  ['derivs', ['derivatives']],
+])
 
 // A name glued to its version: "GPLv3" → gpl + v3, "LGPLv2.1" → lgpl + v2.1, "apache2" → apache + 2.
 // Two letters need a "v" or a dot to split ("CC0", "X11", "v2" stay whole: they are names themselves).
@@ -40,9 +40,18 @@ export function versionKey(value: string): string {
   return value.replace(/^v/, '').replace(/(?:\.0)+$/, '')
 }
 
-function pushWord(out: RefWord[], value: string, start: number, end: number, token: number): void {
-  const folded = EQUIVALENT_WORDS[value] ?? value
-  const parts = SPLIT_COMPOUNDS[folded]
+const DIGIT = /\d/
+
+function hasHyphen(source: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 45 || c === 0x2010) return true
+  }
+  return false
+}
+
+function pushWord(out: RefWord[], value: string, start: number, end: number, token: number, folded = EQUIVALENT_WORDS[value] ?? value): void {
+  const parts = SPLIT_COMPOUNDS.get(folded)
   if (parts) for (const p of parts) out.push({ value: p, start, end, token })
   else out.push({ value: folded, start, end, token })
 }
@@ -60,6 +69,14 @@ export function referenceWords(source: string, tokens: readonly Token[]): RefWor
   const out: RefWord[] = []
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]
+    // fast path, most words: no hyphen and no digit, so the tokenizer's normalized word is already ours
+    if (!hasHyphen(source, token.start, token.end) && !DIGIT.test(token.value)) {
+      pushWord(out, token.value, token.start, token.end, t, token.value)
+      if (source.charCodeAt(token.end) === 43 && source.charCodeAt(token.end + 1) === 43) {
+        out.push({ value: '++', start: token.end, end: token.end + 2, token: t })
+      }
+      continue
+    }
     const raw = source.slice(token.start, token.end)
     let offset = token.start
     const pieces = raw.split(/[-‐]/)

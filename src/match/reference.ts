@@ -69,8 +69,8 @@ function hasCue(s: WordStream, m: Mention): boolean {
 }
 
 function negated(s: WordStream, m: Mention): boolean {
-  const next = s.words[m.j + 1]
-  if (next && !s.breakBefore[m.j + 1] && NEGATIVE_AFTER.has(next.value)) return true
+  const next = s.words[m.k + 1]
+  if (next && !s.breakBefore[m.k + 1] && NEGATIVE_AFTER.has(next.value)) return true
   const prev = s.words[m.i - 1]
   if (prev !== undefined && !s.breakBefore[m.i] && NEGATIVE_BEFORE.has(prev.value)) return true
   for (let k = m.i - 1; k >= Math.max(0, m.i - 3); k--) {
@@ -100,11 +100,16 @@ const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.g
 
 /** Keep weak mentions next to a cue or listed with a kept mention; drop negated ones. */
 function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array): Mention[] {
-  const keep = mentions.map((m) => m.kind === 'url' || (!negated(s, m) && (!m.weak || hasCue(s, m))))
+  // a negation covers the rest of its list: "licenses such as MIT and BSD"
+  const no = mentions.map((m) => m.kind !== 'url' && negated(s, m))
+  for (let k = 1; k < mentions.length; k++) {
+    if (no[k - 1] && !no[k] && mentions[k].kind !== 'url' && connection(s, mentions[k - 1], mentions[k], covered).connected) no[k] = true
+  }
+  const keep = mentions.map((m, k) => m.kind === 'url' || (!no[k] && (!m.weak || hasCue(s, m))))
   for (let changed = true; changed; ) {
     changed = false
     for (let k = 0; k < mentions.length; k++) {
-      if (keep[k] || !mentions[k].weak || negated(s, mentions[k])) continue
+      if (keep[k] || !mentions[k].weak || no[k]) continue
       const linked =
         (k > 0 && keep[k - 1] && connection(s, mentions[k - 1], mentions[k], covered).connected) ||
         (k + 1 < mentions.length && keep[k + 1] && connection(s, mentions[k], mentions[k + 1], covered).connected)
@@ -182,11 +187,11 @@ export function findReferences(source: string, tokens: readonly Token[], lines: 
   for (const tag of findSpdxTags(source)) blocked.push([tag.start, Math.max(tag.valueEnd, tag.valueStart)])
   const s = wordStream(source, maskedWords(source, tokens, blocked))
 
-  const mentions = scanMentions(s, idx)
+  const mentions = scanMentions(s, tokens, idx)
   for (const u of urls) {
     if (!u.licenseId) continue
     const at = Math.min(wordAt(s, u.start), Math.max(0, s.words.length - 1))
-    mentions.push({ i: at, j: at - 1, start: u.start, end: u.end, licenseId: u.licenseId, kind: 'url', explicit: true, weak: false, confidence: 0.9 })
+    mentions.push({ i: at, j: at - 1, k: at - 1, start: u.start, end: u.end, licenseId: u.licenseId, kind: 'url', explicit: true, weak: false, confidence: 0.9 })
   }
   mentions.sort((a, b) => a.start - b.start)
   const covered = new Uint8Array(s.words.length)
