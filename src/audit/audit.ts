@@ -113,6 +113,7 @@ export async function audit(root: string, options: AuditOptions = {}): Promise<A
       const fields = read.text !== undefined ? readManifestFields(read.text) : {}
       if (ctx.slot || fields.name !== undefined) {
         pkg = newPackage('npm', fields.name ?? (ctx.slot === 'scope' ? `${ctx.parentName}/${dir.name}` : dir.name))
+        if (ctx.slot || ctx.pkg?.installed) pkg.installed = true
         if (fields.version !== undefined) pkg.version = fields.version
         if (fields.declared) pkg.manifestDeclared = { ...fields.declared, path: manifest.rel }
         if (fields.error) pkg.diagnostics.push({ ruleId: 'invalid-package-json', source: 'licit', severity: 'warning', reason: fm.badPackageJson(fields.error), path: manifest.rel })
@@ -124,8 +125,9 @@ export async function audit(root: string, options: AuditOptions = {}): Promise<A
     }
 
     // 2. Otherwise a model or folder package: a license text, a model card, or (at the root or outside any package)
-    //    any license-relevant file. Inside an npm package, sub-folders belong to it.
-    const insideNpm = ctx.pkg?.type === 'npm'
+    //    any license-relevant file. Inside an installed npm package, sub-folders belong to it (a project's own
+    //    package.json does not stop its model folders or vendored code from being packages).
+    const insideNpm = ctx.pkg?.installed === true
     if (!pkg && dir.name !== 'node_modules') {
       const cards: Array<{ file: WalkFile; result: AnalyzedFile }> = []
       if (!insideNpm) {

@@ -12,6 +12,8 @@ export interface PackageState {
   type: PackageType
   name: string
   version?: string
+  /** An npm package installed in a node_modules folder (its sub-folders are its own files, not packages). */
+  installed?: boolean
   /** Lower-case ids a card's `base_model` may use for this package (`org/name`, `name`, the card's model name). */
   keys: Set<string>
   files: FileReport[]

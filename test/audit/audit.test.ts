@@ -178,6 +178,22 @@ describe('audit: robustness', () => {
     expect(serial.packages.map((p) => p.dir)).toEqual(r.packages.map((p) => p.dir))
   })
 
+  it("finds model folders and vendored code inside a project's own npm package, but not inside installed ones", async () => {
+    write('proj/package.json', '{"name": "proj", "license": "MIT"}')
+    write('proj/models/org__m/README.md', '---\nlicense: apache-2.0\n---\n# M\n')
+    write('proj/vendor/lib/LICENSE', 'SPDX-License-Identifier: BSD-2-Clause\n')
+    write('proj/node_modules/dep/package.json', '{"name": "dep", "license": "MIT"}')
+    write('proj/node_modules/dep/LICENSE', 'SPDX-License-Identifier: MIT\n')
+    write('proj/node_modules/dep/vendor/LICENSE', 'SPDX-License-Identifier: Zlib\n')
+    write('proj/node_modules/dep/docs/README.md', '---\nlicense: mit\n---\n# not a model\n')
+    const r = await audit(join(tmp, 'proj'))
+    expect(r.packages.map((p) => `${p.dir} ${p.type} ${p.expression}`)).toEqual(['. npm MIT', 'models/org__m model Apache-2.0', 'node_modules/dep npm MIT', 'vendor/lib folder BSD-2-Clause'])
+    const dep = r.packages.find((p) => p.name === 'dep')
+    expect(dep?.files.map((f) => f.path)).toEqual(['node_modules/dep/LICENSE', 'node_modules/dep/package.json', 'node_modules/dep/vendor/LICENSE'])
+    expect(dep?.licenses).toEqual(['MIT', 'Zlib'])
+    expect(dep?.mismatches).toEqual([])
+  })
+
   it('classifies every text file with allFiles', async () => {
     write('all/LICENSE', 'SPDX-License-Identifier: MIT\n')
     write('all/src/x.c', '/* SPDX-License-Identifier: GPL-2.0-only */\nint x;\n')
