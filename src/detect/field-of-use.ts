@@ -10,7 +10,10 @@ import {
   isSelfReference,
   listScope,
   NAMED_FIELD,
+  bindsLicensee,
   isProhibitionLead,
+  LIST_FIELD,
+  NOT_A_USE_POLICY,
   POLICY_HEADING,
   POLICY_NAME,
   PROHIBITION,
@@ -26,6 +29,10 @@ const messages = {
 // "... for the specified restricted uses" / "the restrictions set forth in Attachment A": the lead-in points at
 // a list elsewhere in the same file.
 const POINTS_AT_LIST = /\b(?:restricted\s+uses?|use\s+restrictions|restrictions\s+(?:set\s+forth|referenced|listed)|prohibited\s+uses?)\b/i
+
+// Export-control wording names countries and "national security controls"; it is not a use restriction
+// unless it also names a specific end use (rule 3) — those words are all in NAMED_FIELD, not here.
+const EXPORT_ONLY = /\bexport\s+control\w*\b[^;]{0,200}\bnational\s+security\b/i
 
 interface PolicyRef {
   segment: Segment
@@ -46,6 +53,7 @@ function policyReferences(segments: Segment[]): PolicyRef[] {
     if (s.heading || !INCORPORATION.test(s.text)) continue
     for (const m of execAll(POLICY_NAME, s.text)) {
       if (isSelfReference(s.text, m.index) || internal.has(m[0].toLowerCase())) continue
+      if (NOT_A_USE_POLICY.test(s.text.slice(Math.max(0, m.index - 40), m.index))) continue
       // "the Use Restrictions set forth in Attachment A" is this file's own list, not an outside policy.
       if (ATTACHMENT.test(s.text.slice(m.index, m.index + 120)) && !/polic/i.test(m[0])) continue
       // Take up to four capitalised words before the name: "Gemma Prohibited Use Policy", "Stability AI's AUP".
@@ -64,16 +72,18 @@ function inlineBans(segments: Segment[]): { leads: Segment[]; items: Segment[] }
   const items: Segment[] = []
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]
-    if (!PROHIBITION.test(s.text) && !isProhibitionLead(s.text)) continue
-    if (NAMED_FIELD.test(s.text)) {
+    const lead = isProhibitionLead(s.text)
+    if (!lead && !(PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
+    // One clause: the prohibition and a specific field ("for any commercial, military, or illegal purposes").
+    if (NAMED_FIELD.test(s.text) && !EXPORT_ONLY.test(s.text)) {
       leads.push(s)
       continue
     }
-    if (announcesList(s.text)) {
-      const hits = listScope(segments, i)
-        .map((j) => segments[j])
-        .filter((x) => NAMED_FIELD.test(x.text))
-      if (hits.length) {
+    if (lead) {
+      // A list: its items may use broader words, but at least one must name a specific field.
+      const scope = listScope(segments, i).map((j) => segments[j])
+      const hits = scope.filter((x) => NAMED_FIELD.test(x.text) || LIST_FIELD.test(x.text))
+      if (scope.some((x) => NAMED_FIELD.test(x.text))) {
         leads.push(s)
         items.push(...hits)
       }

@@ -24,7 +24,10 @@ const PATTERNS: RegExp[] = [
     'i',
   ),
   // "you may only do so under the terms of this Agreement", "must make it available only under the terms of this license"
-  new RegExp(`\\bonly\\b[^;]{0,60}\\bunder\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`, 'i'),
+  new RegExp(
+    `(?:\\bonly\\s+(?:do\\s+so|distribute\\w*|share|make\\s+\\w+\\s+available|licen[cs]e\\w*|convey)\\b[^;]{0,40}|\\b(?:distribut\\w*|do\\s+so|available|licen[cs]ed|share\\w*|publish\\w*|perform\\w*|sublicens\\w*|convey\\w*)\\b[^;]{0,100}\\bonly\\s+)under\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`,
+    'i',
+  ),
   // "must be provided under this license or another license that allows everything this license allows"
   new RegExp(`\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i'),
   // GPL: "You must license the entire work, as a whole, under this License to anyone who comes into possession"

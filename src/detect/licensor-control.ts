@@ -31,26 +31,34 @@ const FOR_BREACH = /\bbreach|\bviolat|\bfail(?:s|ed|ure)?\s+to\s+comply|\bnon-?c
 // updated from time to time", "the latest version from time to time", "the license is subject to update".
 const CHANGES = [
   /\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:update|modify|amend|change|revise|supplement)\s+(?:this|these|the|its|any)\s+(?:[\w-]+\s+){0,5}(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i,
-  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions)\b[^;]{0,40}\b(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
-  /\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+)?(?:updated|modified|amended|revised)\s+from\s+time\s+to\s+time\b/i,
+  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions)\b(?:\s+[\w-]+){0,3}?,?\s+(?:which\s+)?(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
+  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b[^;]{0,80}\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+)?(?:updated|modified|amended|revised)\s+from\s+time\s+to\s+time\b/i,
   /\blatest\s+version\s+from\s+time\s+to\s+time\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies))\s+(?:is|are)\s+subject\s+to\s+(?:update|change|revision|modification)s?\b/i,
 ]
+// The change is made by someone else than the licensor, or only by mutual written agreement: "You may modify
+// the text of this License", "the court may modify this License", "No terms ... can be modified ... unless
+// done so in a writing signed by all affected parties".
+const NOT_UNILATERAL = /\b(?:you|licensee|recipient|court|parties)\s+(?:may|can|will)\s+(?:update|modify|amend|change|revise)\b|\bsigned\s+by\b|\bin\s+writing\b|\bmutual\w*\b|\bno\s+terms?\b/i
 // A steward publishing new license versions (GPL, MPL, CC) is not control over an existing grant.
 const STEWARD =
-  /\bpublish\w*\b[^;]{0,40}\b(?:new|revised)\b[^;]{0,20}\bversions?\b|\bnew\s+versions?\s+of\s+(?:the|this)\b|\blicen[cs]e\s+steward\b|\bversion\s+number\b/i
+  /\bonly\s+[\w.,&\s]{1,40}?\s+(?:may|can)\s+modify\s+the\s+terms\s+applicable\b|\bpublish\w*\b[^;]{0,40}\b(?:new|revised)\b[^;]{0,20}\bversions?\b|\bnew\s+versions?\s+of\s+(?:the|this)\b|\blicen[cs]e\s+steward\b|\bversion\s+number\b/i
 // "as may be updated" must be about terms, not a model list or the model itself.
 const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i
 
 const PRIORITY = ['remote-restriction', 'guardrail', 'termination-at-will', 'unilateral-changes'] as const
 type Mechanism = (typeof PRIORITY)[number]
 
-function mechanismOf(t: string): Mechanism | undefined {
+/**
+ * `t` is the clause; `prev` and `next` are read with it for steward wording ("Each revision is distinguished
+ * by a version number", "Only Borland ... can modify the terms applicable to Covered Code").
+ */
+function mechanismOf(t: string, next = '', prev = ''): Mechanism | undefined {
   if (REMOTE.test(t)) return 'remote-restriction'
   if (GUARDRAIL.test(t)) return 'guardrail'
   const term = TERMINATE.exec(t)
   if (term && !/\b(?:you|licensee|recipient)\s*$/i.test(t.slice(0, term.index).slice(-16)) && AT_WILL.test(term[1]) && !FOR_BREACH.test(term[1])) return 'termination-at-will'
-  if (!STEWARD.test(t) && ABOUT_TERMS.test(t) && CHANGES.some((re) => re.test(t))) return 'unilateral-changes'
+  if (!STEWARD.test(`${prev} ${t} ${next}`) && !NOT_UNILATERAL.test(t) && ABOUT_TERMS.test(t) && CHANGES.some((re) => re.test(t))) return 'unilateral-changes'
   return undefined
 }
 
@@ -60,9 +68,11 @@ export const licensorControl = defineDetector({
   messages,
   detect(ctx: DetectContext): Hit[] {
     const found: { s: Segment; mechanism: Mechanism }[] = []
-    for (const s of ctx.segments) {
+    const segs = ctx.segments
+    for (let i = 0; i < segs.length; i++) {
+      const s = segs[i]
       if (!/remote|disabl|guardrail|circumvent|bypass|terminat|revoke|suspend|update|modif|amend|chang|revis|latest/i.test(s.text)) continue
-      const mechanism = mechanismOf(s.text)
+      const mechanism = mechanismOf(s.text, segs[i + 1]?.text, segs[i - 1]?.text)
       if (mechanism) found.push({ s, mechanism })
     }
     if (!found.length) return []

@@ -30,6 +30,11 @@ const GRANT_FOR_NC = new RegExp(
   `\\b(?:licen[cs]e|right|permission|grants?|granted)\\b[^;]{0,300}?\\bfor\\s+(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC})\\b|\\bfor\\s+purposes\\s+other\\s+than\\s+commercial\\b|\\bfor\\s+non[- ]?production\\s+use\\b`,
   'i',
 )
+// "Any noncommercial purpose is a permitted purpose." (the grant covers "any permitted purpose").
+const NC_PERMITTED = new RegExp(
+  `\\b(?:any\\s+)?(?:${NC})\\s+(?:purposes?|uses?)\\s+(?:is|are)\\s+(?:a\\s+|the\\s+only\\s+)?permitted\\b|\\bonly\\s+(?:${NC})\\s+(?:purposes?|uses?)\\s+(?:is|are)\\s+permitted\\b`,
+  'i',
+)
 // "any uses other than Noncommercial Research Uses".
 const OTHER_THAN = new RegExp(`\\b(?:uses?|purposes?)\\s+other\\s+than\\s+(?:${NC})\\s+research\\b`, 'i')
 // "“Non-Commercial” shall mean for research or evaluation purposes only."
@@ -39,7 +44,7 @@ const NC_MEANS_RESEARCH = new RegExp(
 )
 // "Any Commercial Use of the Software ... is prohibited", "You will not use ... for any commercial ... purposes".
 const COMMERCIAL_BAN =
-  /\bcommercial\s+use\b[^;]{0,100}\bprohibited\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+any\s+commercial\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
+  /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\bprohibited\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+any\s+commercial\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
 const REGISTRATION = /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+register\b|\bregistration\s+with\b|\bregistered\s+users\b/i
@@ -51,6 +56,16 @@ const AUTHORIZATION_PATH =
 
 // A clause that defines a term: "“Research Purposes” means ...", "**“Personal”**: means ...".
 const DEFINITION = /^\W{0,6}["“'‘][^"”'’]{1,60}["”'’]\W{0,4}\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b/i
+
+// Not a limit on the grant: "for commercial or non-commercial purposes", "This alternative is allowed only for
+// noncommercial distribution" (GPL's offer-passing option).
+const NOT_A_LIMIT =
+  /\bcommercial\s+(?:or|and|and\/or)\s+non[- ]?commercial\b|\bnon[- ]?commercial\s+(?:or|and|and\/or)\s+commercial\b|\balternative\b/i
+// A fitness disclaimer, not a grant: "The Software has been designed for research purposes only".
+const DESIGNED_FOR = /\b(?:designed|intended|developed|provided)\s+(?:solely\s+|only\s+|primarily\s+)?(?:for\s+)?$|\b(?:designed|intended)\b/i
+// The permitted purposes include commercial ones: "solely for Your internal research and development",
+// "solely for education, training, research, software and hardware development", "internal business purposes".
+const COMMERCIAL_PURPOSES_TOO = /\b(?:development|business|products?)\b/i
 
 const PRIORITY = ['non-production', 'research-only', 'evaluation-only', 'non-commercial']
 
@@ -79,11 +94,14 @@ export const nonCommercial = defineDetector({
       if (!/commercial|research|evaluation|production|academic/i.test(t)) continue
       // Definitions ("“Non-Commercial Purpose” means ... personal use for research ...") describe a term;
       // the grant that uses the term decides the scope.
-      const definition = DEFINITION.test(t)
-      const limited = definition ? null : (LIMITED_GRANT.exec(t) ?? PURPOSES_ONLY.exec(t) ?? GRANT_FOR_NC.exec(t) ?? OTHER_THAN.exec(t))
+      const definition = DEFINITION.test(t) || NOT_A_LIMIT.test(t)
+      const limited = definition ? null : (LIMITED_GRANT.exec(t) ?? PURPOSES_ONLY.exec(t) ?? GRANT_FOR_NC.exec(t) ?? OTHER_THAN.exec(t) ?? NC_PERMITTED.exec(t))
       // The scope reads from the limiting words a little past the match ("... for testing, research, or
       // evaluation purposes in Non-Production Environments" is non-production).
-      if (limited) limits.push({ s, scope: scopeOf(t.slice(limited.index, limited.index + limited[0].length + 80)) })
+      const window = limited ? t.slice(limited.index, limited.index + limited[0].length + 80) : ''
+      if (limited && !DESIGNED_FOR.test(t.slice(0, limited.index)) && !COMMERCIAL_PURPOSES_TOO.test(window)) {
+        limits.push({ s, scope: scopeOf(window) })
+      }
       else if (NC_MEANS_RESEARCH.test(t)) limits.push({ s, scope: 'research-only' })
       else if (COMMERCIAL_BAN.test(t)) limits.push({ s, scope: 'non-commercial' })
       if (REGISTRATION.test(t) && COMMERCIAL.test(t)) registration.push(s)

@@ -11,17 +11,40 @@ import type { Segment } from './segment.js'
  * specified restricted uses", "does not include ... any use by the following entities".
  */
 export const PROHIBITION =
-  /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't|nor)\b[^;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy|exploit|copy|distribute|reproduce|create)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^;]{0,80}\buses?\b/i
+  /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't)\b[^;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy|exploit|copy|distribute|reproduce|create)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^;]{0,80}\buses?\b/i
 
 /**
- * Purposes, fields and classes of user that a use restriction may name — beyond plain legality.
- * "military purposes", "surveillance", "biometric", "ITAR", "malware", "law enforcement", "medical advice",
- * "harm minors", "disinformation", "critical infrastructure", "governments", ...
+ * Who is forbidden: the licensee ("You", "Licensee", "users", "any third party"), or nobody in particular
+ * (passive "shall not be used", "prohibits the use"). A clause binding the licensor or a government ("the
+ * Initial Contributor may not require", "The U.S. Government cannot be held liable") is not a use restriction.
+ */
+export function bindsLicensee(text: string): boolean {
+  const m = /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't|prohibit\w*|not\s+(?:be\s+)?used|not\s+(?:allowed|permitted)|not\s+include)\b/i.exec(text)
+  if (!m) return false
+  if (/^(?:prohibit|not)/i.test(m[0])) return true
+  const before = text.slice(Math.max(0, m.index - 50), m.index)
+  return /\b(?:you|your|licensees?|users?|recipients?|anyone|third\s+part(?:y|ies)|persons?|entity|entities|it|they|models?|software|materials?|works?)\b[^;]{0,30}$/i.test(before)
+}
+
+/**
+ * Purposes and fields specific enough to mark a use restriction on their own, in one clause with a
+ * prohibition: "military purposes", "surveillance", "biometric", "ITAR", "malware", "law enforcement",
+ * "medical advice", "harm minors", "disinformation", "critical infrastructure", ...
  */
 export const NAMED_FIELD =
-  /\b(?:militar(?:y|ies)|warfare|weapon(?:s|ry)?|nuclear|surveil\w*|biometric\w*|espionage|international\s+traffic\s+in\s+arms|international\s+traffic\s+arms|ITAR|malware|malicious\s+code|computer\s+virus\w*|ransomware|law\s+enforcement|immigration|asylum|administration\s+of\s+justice|medical\s+(?:advice|device|results|diagnos\w*)|clinical|defam\w*|harass\w*|bully\w*|discriminat\w*|minors|child(?:ren)?\b|disinformation|misinformation|false\s+information|misleading\s+information|spam|fraud\w*|phishing|impersonat\w*|critical\s+infrastructure|terroris\w*|violen\w*|hate\s+speech|self-harm|suicide|pornograph\w*|sexual\w*|trafficking|gambling|deepfakes?|criminal|facial|governments?|public\s+administrations?|courts|national\s+security|social\s+scoring|profiling|human\s+rights|torture|genocide|lobbying|political\s+campaign\w*|elections?|illegal\s+drugs|controlled\s+substances|heavy\s+machinery|guns|explosives?|chemical\s+weapons|biological\s+weapons|automated\s+decision|personal(?:ly)?\s+identifiable|health\s+care|insurance|credit|employment|housing)\b/i
+  /\b(?:militar(?:y|ies)|warfare|weapon(?:s|ry)?|nuclear|surveil\w*|biometric\w*|espionage|international\s+traffic\s+in\s+arms|international\s+traffic\s+arms|ITAR|malware|malicious\s+code|computer\s+virus\w*|ransomware|law\s+enforcement|immigration|asylum|administration\s+of\s+justice|medical\s+(?:advice|device|results|diagnos\w*)|defam\w*|harass\w*|bully\w*|discriminat\w*|minors|disinformation|misinformation|false\s+information|misleading\s+information|spam|fraud\w*|phishing|impersonat\w*|critical\s+infrastructure|terroris\w*|hate\s+speech|self-harm|suicide|pornograph\w*|human\s+trafficking|gambling|deepfakes?|social\s+scoring|human\s+rights|torture|genocide|lobbying|political\s+campaign\w*|illegal\s+drugs|controlled\s+substances|heavy\s+machinery|guns|explosives?|automated\s+decision\w*|personally\s+identifiable|facial\s+recognition|child\s+(?:sexual|exploitation|abuse))\b/i
+
+/**
+ * Broader words that name a field only as an item of a prohibited-use list ("Governments", "courts",
+ * "employment, credit, housing", "violence"); alone in a sentence they are too common to count.
+ */
+export const LIST_FIELD =
+  /\b(?:credit|employment|housing|insurance|health\s+care|healthcare|governments?|public\s+administrations?|courts|national\s+security|child(?:ren)?|elections?|violen\w*|sexual\w*|criminal|facial|profiling|abuse|tracking|exploit\w*|harm\w*)\b/i
 
 /** The names a use policy goes by: "Acceptable Use Policy", "Prohibited Use Policy", "AUP", "Trustworthy AI terms". */
+// Policies about names and marks or personal data are not use policies.
+export const NOT_A_USE_POLICY = /\b(?:trademark|brand|logo|privacy|cookie|name)s?\s*(?:and\s+[\w\s]{1,30})?$/i
+
 export const POLICY_NAME =
   /\b(?:(?:acceptable|prohibited|permitted|responsible|allowed)\s+uses?\s+polic(?:y|ies)|uses?\s+polic(?:y|ies)|usage\s+polic(?:y|ies)|AUP|trustworthy\s+AI\s+(?:terms|polic(?:y|ies)|principles)|(?:responsible\s+)?AI\s+(?:ethics|principles)\s+(?:polic(?:y|ies)|terms|guidelines)|content\s+polic(?:y|ies))\b/gi
 
@@ -43,8 +66,13 @@ export function isSelfReference(text: string, at: number): boolean {
   return /\b[Tt]his(?:\s+\p{Lu}[\p{L}\d.-]*){0,6}\s*$/u.test(before)
 }
 
-/** A list lead-in that forbids: "you will not (and have no right to):", "The following are prohibited:". */
-export const NEGATED_LEAD = /\b(?:will|shall|must|may|agree(?:\s+to)?)\s+not\b|\bcannot\b|\bnot\s+(?:permitted|allowed)\b|\bprohibited\b|\bforbidden\b/i
+/**
+ * A list lead-in that forbids without naming the act: "you will not (and have no right to):", "You will not,
+ * and will not permit, assist or cause any third party to:", "The following are prohibited:". The subject
+ * must be the licensee ("The following methods ... shall not ... be a violation:" is not a ban).
+ */
+export const NEGATED_LEAD =
+  /\b(?:you|licensee|users?)\s+(?:(?:will|shall|must|may|agree(?:\s+to)?)\s+not|cannot|are\s+not\s+(?:permitted|allowed))\b|\b(?:prohibited|forbidden)\b/i
 
 /** The first URL or bare web address in a clause ("https://…", "ai.google.dev/gemma/prohibited_use_policy"). */
 export function firstUrl(text: string): string | undefined {
@@ -75,7 +103,7 @@ export function listScope(segments: Segment[], lead: number): number[] {
   for (let i = lead + 1; i < segments.length && out.length < SCOPE_SEGMENTS; i++) {
     const s = segments[i]
     if (s.start > limit) break
-    if (s.heading && !POLICY_HEADING.test(s.text) && !NAMED_FIELD.test(s.text)) break
+    if (s.heading && !POLICY_HEADING.test(s.text) && !NAMED_FIELD.test(s.text) && !LIST_FIELD.test(s.text)) break
     out.push(i)
   }
   return out
@@ -83,7 +111,7 @@ export function listScope(segments: Segment[], lead: number): number[] {
 
 /** A clause that forbids and announces a list: "You agree you will not use, or allow others to use, X to:". */
 export function isProhibitionLead(text: string): boolean {
-  return (PROHIBITION.test(text) || NEGATED_LEAD.test(text)) && announcesList(text)
+  return ((PROHIBITION.test(text) && bindsLicensee(text)) || NEGATED_LEAD.test(text)) && announcesList(text)
 }
 
 /** Indices of every clause that sits in the list of a prohibition lead-in. */

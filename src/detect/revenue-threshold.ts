@@ -17,7 +17,8 @@ const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|ear
 const AFTER = new RegExp(`${COMPARISON}\\s{1,3}(${MONEY})([^;]{0,80}?)\\b${REVENUE}`, 'gi')
 const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,3}(${MONEY})`, 'gi')
 
-const YEAR = /\b(?:annual(?:ly)?|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|fiscal\s+year|calendar\s+year|ARR)\b|\brecurring\s+revenue/i
+const YEAR =
+  /\b(?:annual(?:ly)?|yearly|per\s+annum|ARR)\b|\b(?:per|a|each|tax|fiscal|financial|calendar|prior|preceding|previous|last)\s+year\b|\brecurring\s+revenue/i
 const MONTH = /\b(?:monthly|per\s+month|a\s+month|each\s+month)\b/i
 
 /** Period named next to the figure; the nearest revenue wording decides ("monthly revenue" vs "monthly users"). */
@@ -39,7 +40,10 @@ export const revenueThreshold = defineDetector({
     for (const s of ctx.segments) {
       if (!/revenue|turnover|receipts|income|sales|\bARR\b|earnings/i.test(s.text)) continue
       const found: { amount: string; near: string; quote: string }[] = []
-      for (const m of execAll(AFTER, s.text)) found.push({ amount: m[1], near: `${m[2]} ${m[0].slice(-30)}`, quote: m[0] })
+      for (const m of execAll(AFTER, s.text)) {
+        const end = m.index + m[0].length
+        found.push({ amount: m[1], near: `${m[2]} ${m[0].slice(-30)}${s.text.slice(end, end + 40)}`, quote: m[0] })
+      }
       for (const m of execAll(BEFORE, s.text)) {
         const from = Math.max(0, m.index - 30)
         found.push({ amount: m[2], near: `${s.text.slice(from, m.index)}${m[0]}`, quote: m[0] })
