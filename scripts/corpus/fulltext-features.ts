@@ -8,6 +8,7 @@
 // filled-in name, not an insertion.
 import { POSITION_BUCKETS } from '../../src/corpus/fulltext-format.js'
 import { hashPair, hashString } from '../../src/text/hash.js'
+import { isVersionBigram } from '../../src/match/fulltext-candidates.js'
 import { tokenize } from '../../src/text/tokenize.js'
 import type { Rendered, SpanKind } from './fulltext-xml.js'
 
@@ -21,7 +22,7 @@ export interface Features {
   required: Set<number>
   optional: Set<number>
   anchors: Set<number>
-  /** Bigrams with a word that holds a digit (versions, dates): the most decisive words between near-clones. */
+  /** Bigrams that state a version or a date: the most decisive words between near-clones. */
   numeric: Set<number>
   /**
    * Where each required bigram first and last occurs, as slices of POSITION_BUCKETS equal slices of the text,
@@ -84,7 +85,7 @@ export function extractFeatures(rendered: Rendered): Features {
   const buckets = new Map<number, number>()
   for (let i = 0; i + 1 < words.length; i++) {
     const bg = hashPair(h[i], h[i + 1])
-    if (/\d/.test(words[i]) || /\d/.test(words[i + 1])) numeric.add(bg)
+    if (isVersionBigram(words[i], words[i + 1])) numeric.add(bg)
     if (bits[i] === 0 && bits[i + 1] === 0) {
       required.add(bg)
       const slice = Math.floor((i * POSITION_BUCKETS) / words.length)

@@ -12,6 +12,7 @@ import {
   POSTING_REF,
   POSTING_REQUIRED,
   POSITION_BUCKETS,
+  RARE_DF,
   bytesOf,
   toBase64,
   type FullTextJson,
@@ -144,7 +145,9 @@ export async function buildFullText(ctx: BuildContext): Promise<Record<string, s
     refs: refs.map((r): FullTextRefJson => {
       const id = primaryId(r.ids, r.kind, r.features.words)
       const also = r.ids.filter((x) => x !== id).sort()
-      return { id, kind: r.kind, req: r.features.required.size, ...(also.length ? { also } : {}), ...(r.group ? { group: r.group } : {}) }
+      let rare = 0
+      for (const h of r.features.required) if (lists.get(h)!.length <= RARE_DF) rare++
+      return { id, kind: r.kind, req: r.features.required.size, rare, ...(also.length ? { also } : {}), ...(r.group ? { group: r.group } : {}) }
     }),
     hashes: toBase64(bytesOf(hashes)),
     counts: toBase64(bytesOf(counts)),

@@ -7,7 +7,7 @@
 // decode, not a rebuild.
 
 /** Version of the fulltext.json layout; the loader refuses any other. */
-export const FULLTEXT_FORMAT = 4
+export const FULLTEXT_FORMAT = 5
 
 export const POSTING_REF = 0x3fff
 export const POSTING_REQUIRED = 0x8000
@@ -19,6 +19,8 @@ export const POSTING_ANCHOR = 0x4000
  * that lacks a clause in the middle.
  */
 export const POSITION_BUCKETS = 16
+/** A bigram held by at most this many references is rare: it names or shapes a particular text. */
+export const RARE_DF = 8
 
 /** What kind of text a reference is; decides the matcher name and how a match combines with others. */
 export type ReferenceKind = 'license' | 'header' | 'exception' | 'policy'
@@ -29,6 +31,8 @@ export interface FullTextRefJson {
   kind: ReferenceKind
   /** Number of distinct required bigrams. */
   req: number
+  /** How many of them are rare: held by at most RARE_DF references (the words that make this text itself). */
+  rare: number
   /** Other ids whose texts are identical to this one (reported as candidates, never instead). */
   also?: string[]
   /** `LicenseRef-<group>` of an AI license that belongs to a version family. */

@@ -11,7 +11,7 @@ import {
 import { readCorpusJson } from './load.js'
 
 export type { ReferenceKind }
-export { POSITION_BUCKETS, POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED } from './fulltext-format.js'
+export { POSITION_BUCKETS, RARE_DF, POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED } from './fulltext-format.js'
 
 /** One reference text as the matcher sees it. */
 export type FullTextRef = FullTextRefJson

@@ -14,7 +14,7 @@
 // required bigrams all sit in the first or last slices of the reference, those slices are set aside: coverage
 // is measured on the rest, and the share set aside is reported as `truncated`, which lowers the rank (and the
 // confidence) of the match so that a complete match of a shorter reference wins over a truncated longer one.
-import { POSITION_BUCKETS, POSTING_REQUIRED, type FullTextIndex } from '../corpus/fulltext.js'
+import { POSITION_BUCKETS, POSTING_REQUIRED, RARE_DF, type FullTextIndex } from '../corpus/fulltext.js'
 import { findPosting, nextGeneration, type Scratch } from './fulltext-candidates.js'
 
 /** An unknown run after an anchor longer than this is not a filled-in name any more. */
@@ -34,6 +34,8 @@ export interface RegionScore {
   end: number
   /** Distinct required bigrams of the reference found in the region. */
   found: number
+  /** …of which rare ones (held by few references). */
+  rareFound: number
   coverage: number
   precision: number
   /** 2·P·C / (P + C). */
@@ -79,7 +81,50 @@ export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, i
   if (bestEnd < 0) return undefined
   // the segment may begin with a balanced miss/hit prefix: start at its first hit
   while (bestStart < bestEnd && !(idx[bestStart] >= 0 && (inBits[idx[bestStart]] & bit) !== 0)) bestStart++
-  return scoreRegion(index, ref, bit, idx, bestStart, bestEnd, s)
+  const [start, end] = tighten(bit, idx, bestStart, bestEnd, s)
+  return scoreRegion(index, ref, bit, idx, start, end, s)
+}
+
+/** A window edge moves only when this many positions or more add nothing to the coverage… */
+const MIN_TRIM = 20
+/** …and at least this share of them repeat required bigrams found again inside the window. */
+const MIN_REPEATED = 0.5
+
+/**
+ * Narrow a region to the shortest window holding the same distinct required bigrams, when that drops a large
+ * stretch made mostly of repeats at either end: two BSD texts in a row share every bigram, so the maximum
+ * segment spans both, while the reference is matched by the second alone. Stretches of optional text (a GPL
+ * appendix, a title) are the reference's own and stay.
+ */
+function tighten(bit: number, idx: Int32Array, start: number, end: number, s: Scratch): [number, number] {
+  const { inBits, reqBits, count } = s
+  const required = (i: number) => idx[i] >= 0 && (reqBits[idx[i]] & bit) !== 0
+  const hit = (i: number) => idx[i] >= 0 && (inBits[idx[i]] & bit) !== 0
+  for (let i = start; i <= end; i++) if (required(i)) count[idx[i]]++
+  let lo = start
+  let repeatsLo = 0
+  while (lo < end && (!required(lo) || count[idx[lo]] > 1)) {
+    if (required(lo)) {
+      count[idx[lo]]--
+      repeatsLo++
+    }
+    lo++
+  }
+  let hi = end
+  let repeatsHi = 0
+  while (hi > lo && (!required(hi) || count[idx[hi]] > 1)) {
+    if (required(hi)) {
+      count[idx[hi]]--
+      repeatsHi++
+    }
+    hi--
+  }
+  for (let i = start; i <= end; i++) if (idx[i] >= 0) count[idx[i]] = 0
+  while (lo > start && !hit(lo)) lo++
+  while (hi > lo && !hit(hi)) hi--
+  const trimLo = lo - start >= MIN_TRIM && repeatsLo >= MIN_REPEATED * (lo - start)
+  const trimHi = end - hi >= MIN_TRIM && repeatsHi >= MIN_REPEATED * (end - hi)
+  return [trimLo ? lo : start, trimHi ? hi : end]
 }
 
 /** Score a fixed region [start, end] of bigram positions for candidate `bit`. */
@@ -88,6 +133,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
   const gen = nextGeneration(s)
   let hits = 0
   let found = 0
+  let rareFound = 0
   let excused = 0
   let maxGap = 0
   let runStart = -1
@@ -98,6 +144,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
       if ((reqBits[u] & bit) !== 0 && stamp[u] !== gen) {
         stamp[u] = gen
         found++
+        if (index.starts[u + 1] - index.starts[u] <= RARE_DF) rareFound++
       }
       if (runStart >= 0) {
         const run = i - runStart
@@ -121,7 +168,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
   const precision = hits / Math.max(1, end - start + 1 - excused)
   const f1 = coverage + precision > 0 ? (2 * coverage * precision) / (coverage + precision) : 0
   const effective = f1 * (1 - TRUNCATION_PENALTY * truncated)
-  return { ref, start, end, found, coverage, precision, f1, maxGap, truncated, effective }
+  return { ref, start, end, found, rareFound, coverage, precision, f1, maxGap, truncated, effective }
 }
 
 /**
@@ -156,13 +203,15 @@ function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, start: n
   let lo = 0
   let head = 0
   let headFound = 0
-  for (; lo < hi && missing(B + lo); lo++) {
+  // a header's opening sentence names the license: it may lose its closing paragraphs, never its opening
+  const kind = index.refs[ref].kind
+  for (; kind !== 'header' && lo < hi && missing(B + lo); lo++) {
     head += totals[B + lo]
     headFound += found[B + lo]
   }
   const req = index.refs[ref].req
   const total = req - head - tail
-  if (total === req || total <= 0 || 1 - total / req > MAX_TRUNCATED[index.refs[ref].kind]) return undefined
+  if (total === req || total <= 0 || 1 - total / req > MAX_TRUNCATED[kind]) return undefined
   let present = 0
   for (let b = 0; b < B; b++) present += found[b]
   return { total, found: present - headFound - tailFound }
@@ -181,7 +230,7 @@ export interface Decisive {
 /**
  * Count the decisive words (version numbers, dates, names) in the region of `score`: those of its reference
  * that reference `other` lacks, and the numbered ones of `other` that the reference lacks. `numeric[i]` says
- * whether input bigram i has a word with a digit.
+ * whether input bigram i states a version or a date.
  */
 export function countDecisive(
   index: FullTextIndex,

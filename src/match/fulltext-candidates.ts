@@ -19,6 +19,8 @@ export interface Scratch {
   seen: Uint32Array
   /** Second stamp per hash, for counting distinct bigrams inside a region. */
   stamp: Uint32Array
+  /** Per hash: occurrences inside a window (kept at zero between uses). */
+  count: Uint32Array
   generation: number
   /** Per hash: candidate bits of references containing it / requiring it / having a replaceable span after it. */
   inBits: Uint32Array
@@ -38,6 +40,7 @@ export function scratchFor(index: FullTextIndex): Scratch {
     s = {
       seen: new Uint32Array(n),
       stamp: new Uint32Array(n),
+      count: new Uint32Array(n),
       generation: 0,
       inBits: new Uint32Array(n),
       reqBits: new Uint32Array(n),
@@ -58,6 +61,19 @@ export function nextGeneration(s: Scratch): number {
     s.generation = 0
   }
   return ++s.generation
+}
+
+const VERSION_WORD = /^(?:version|versions|v|ver|release|revision|rev)$/
+const HAS_DIGIT = /\d/
+const YEAR = /^(?:19|20)\d\d$/
+
+/**
+ * Whether a word bigram states a version or a date ("version 2", "3.1 version", "23 2024"): the numbers that
+ * tell near-clones apart. Section cross-references ("section 3.1", "3.5 have") are not decisive.
+ */
+export function isVersionBigram(a: string, b: string): boolean {
+  if (YEAR.test(a) || YEAR.test(b)) return true
+  return (HAS_DIGIT.test(a) && VERSION_WORD.test(b)) || (HAS_DIGIT.test(b) && VERSION_WORD.test(a))
 }
 
 /** Word hashes of the tokens (the input side of every bigram). */

@@ -10,7 +10,7 @@ import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
 import { scoreCandidate, type RegionScore } from './dice.js'
 import { matchExact } from './exact.js'
-import { collectCandidates, lookupBigrams, scratchFor, wordHashes } from './fulltext-candidates.js'
+import { collectCandidates, isVersionBigram, lookupBigrams, scratchFor, wordHashes } from './fulltext-candidates.js'
 import { toFindings, toNearest, type Accepted } from './fulltext-combine.js'
 import { selectWinner, type Scored } from './fulltext-select.js'
 
@@ -59,7 +59,7 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   const words = wordHashes(tokens)
   const exact = matchExact(index, words)
   if (exact >= 0) {
-    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1 }
+    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, rareFound: index.refs[exact].rare, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1 }
     return { matches: toFindings(index, [{ score, candidates: [], exact: true }], tokens, lines) }
   }
   const idx = lookupBigrams(index, words)
@@ -89,11 +89,10 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   return { matches, nearest: toNearest(index, nearest.best, nearest.others, tokens, lines) }
 }
 
-/** Per bigram position: whether either word holds a digit. */
+/** Per bigram position: whether it states a version or a date. */
 function numericBigrams(tokens: readonly Token[]): Uint8Array {
-  const digit = tokens.map((t) => /\d/.test(t.value))
   const out = new Uint8Array(Math.max(0, tokens.length - 1))
-  for (let i = 0; i < out.length; i++) out[i] = digit[i] || digit[i + 1] ? 1 : 0
+  for (let i = 0; i < out.length; i++) out[i] = isVersionBigram(tokens[i].value, tokens[i + 1].value) ? 1 : 0
   return out
 }
 
