@@ -58,9 +58,13 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
   const licenses: LicenseFinding[] = []
   const ev = (s: { start: number; end: number }) => lines.evidence(s.start, s.end)
 
-  const declaration = readDeclaration(card, lines, diagnostics)
-  if (declaration) {
-    for (const d of declaration.ids) licenses.push({ licenseId: d.licenseId, confidence: declaration.confidence, matcher: 'declared', evidence: d.evidence })
+  const body = analyzeBody(source, card, lines)
+  const inSection = (f: { evidence: Evidence[] }) => f.evidence.some((e) => inSpans(card.licenseSections, e.position.start.offset, e.position.end.offset))
+  const fromFrontMatter = readDeclaration(card, lines, diagnostics)
+  // Without a front-matter license, a license section or "**License:**" line of the card is its declaration.
+  const declaration = fromFrontMatter ?? sectionDeclaration(body.licenses.filter(inSection))
+  if (fromFrontMatter) {
+    for (const d of fromFrontMatter.ids) licenses.push({ licenseId: d.licenseId, confidence: fromFrontMatter.confidence, matcher: 'declared', evidence: d.evidence })
   }
 
   const tagValues = card.tags.map((t) => t.value)
@@ -86,7 +90,6 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
     }
   }
 
-  const sectionText = (f: LicenseFinding) => f.evidence.some((e) => inSpans(card.licenseSections, e.position.start.offset, e.position.end.offset))
   for (const span of card.licenseSections) {
     for (const st of findLineageStatements(source.slice(span.start, span.end))) {
       const evidence = [lines.evidence(span.start + st.start, span.start + st.end)]
@@ -101,7 +104,6 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
     for (const f of g.licenses) if (f.confidence >= 0.8) inherited.push({ licenseId: f.licenseId, evidence: f.evidence, from: 'the gated access terms' })
   }
 
-  const body = analyzeBody(source, card, lines)
   licenses.push(...body.licenses)
   diagnostics.push(...body.diagnostics.filter((d) => d.ruleId !== 'low-confidence'))
 
@@ -112,18 +114,18 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
   let expression = governing.expression
   let governingIds = governing.ids
   if (!expression) {
-    // Nothing declared or inherited: the card's own words decide, license sections first.
-    const inSection = body.licenses.filter(sectionText)
-    const chosen = inSection.length ? inSection : body.licenses
-    governingIds = chosen.map((f) => ({ licenseId: f.licenseId, evidence: f.evidence, from: 'the card text' }))
+    // Nothing declared or inherited: license mentions anywhere in the card decide.
+    governingIds = body.licenses.map((f) => ({ licenseId: f.licenseId, evidence: f.evidence, from: 'the card text' }))
     const combined = combineGoverning(undefined, governingIds)
     governingIds = combined.ids
     expression = combined.expression ?? (declaration || baseModels.length ? 'NOASSERTION' : 'NONE')
   }
   for (const c of governing.conflicts) diagnostics.push(conflictDiagnostic(c, declaration, expression))
 
-  const restrictions = governingRestrictions(governingIds, [...gated.flatMap((g) => g.restrictions), ...body.restrictions], (r) =>
-    r.evidence.some((e) => inSpans(card.licenseSections, e.position.start.offset, e.position.end.offset) || inSpans(card.gated, e.position.start.offset, e.position.end.offset)),
+  const restrictions = governingRestrictions(
+    governingIds,
+    [...gated.flatMap((g) => g.restrictions), ...body.restrictions],
+    (r) => inSection(r) || r.evidence.some((e) => inSpans(card.gated, e.position.start.offset, e.position.end.offset)),
   )
 
   return finishReport({
@@ -190,6 +192,22 @@ function readDeclaration(card: ModelCard, lines: LineIndex, diagnostics: Diagnos
   if (!rawParts.length || (!evidence.length && !ids.length)) return undefined
   if (values.length && values.every((s) => PLACEHOLDER.test(s.value.trim())) && !card.licenseName) return undefined
   return { expression: parts.length ? parts.join(' AND ') : 'NOASSERTION', raw: rawParts.join(' / '), evidence, ids, confidence }
+}
+
+/** License findings of the card's license sections as a declaration (lab cards without front matter). */
+function sectionDeclaration(found: LicenseFinding[]): ReadDeclaration | undefined {
+  if (!found.length) return undefined
+  const ids = found.map((f) => ({ licenseId: f.licenseId, evidence: f.evidence, from: 'the license section' }))
+  const combined = combineGoverning(undefined, ids)
+  if (!combined.expression) return undefined
+  const evidence = found.flatMap((f) => f.evidence)
+  return {
+    expression: combined.expression,
+    raw: [...new Set(found.map((f) => f.evidence[0]?.text ?? f.licenseId))].join(' / '),
+    evidence,
+    ids: combined.ids,
+    confidence: Math.min(...found.map((f) => f.confidence)),
+  }
 }
 
 const RELATIONS = new Set(['adapter', 'merge', 'quantized', 'finetune'])

@@ -148,8 +148,17 @@ describe('analyzeModelCard', () => {
     const src = '# Model Card\n\n## Model Details\n\nA small model.\n\n## License\n\nSPDX-License-Identifier: Apache-2.0\n'
     const r = analyzeModelCard(src, 'MODEL_CARD.md')
     expect(r.expression).toBe('Apache-2.0')
-    expect(r.declared).toBeUndefined()
+    // The license section is the card's declaration when there is no front matter.
+    expect(r.declared?.expression).toBe('Apache-2.0')
+    expect(r.declared?.evidence[0].position.start.line).toBe(9)
     expectEvidenceIsSlice(src, r)
+  })
+
+  it('prefers the license section over other mentions in a card without front matter', () => {
+    const src = '# Model Card\n\n## Model Details\n\nTrained on a corpus under CC-BY-4.0 terms (SPDX-License-Identifier: CC-BY-4.0).\n\n**License:** SPDX-License-Identifier: MIT\n'
+    const r = analyzeModelCard(src, 'MODEL_CARD.md')
+    expect(r.expression).toBe('MIT')
+    expect(r.licenses.map((l) => l.licenseId)).toEqual(expect.arrayContaining(['CC-BY-4.0', 'MIT']))
   })
 
   it('never throws on hostile cards', () => {
