@@ -168,7 +168,15 @@ export async function audit(root: string, options: AuditOptions = {}): Promise<A
       pkg.keys.add(folder.toLowerCase())
       pkg.keys.add(displayName(folder).toLowerCase())
       if (dir.rel.includes('/')) pkg.keys.add(dir.rel.split('/').slice(-2).join('/').toLowerCase())
-      for (const file of dir.files) if (!done.has(file) && isLicenseRelevantName(file.name)) await analyze(pkg, file)
+      // An npm package's README only matters when neither package.json nor a license file names a license; npm
+      // READMEs are long, so skipping them otherwise saves a third of the time on a node_modules tree.
+      const declaredExpression = pkg.manifestDeclared?.expression
+      const skipReadme = pkg.type === 'npm' && ((declaredExpression !== undefined && declaredExpression !== 'NONE' && declaredExpression !== 'NOASSERTION') || dir.files.some((f) => isLicenseTextName(f.name)))
+      for (const file of dir.files) {
+        if (done.has(file) || !isLicenseRelevantName(file.name)) continue
+        if (skipReadme && isCardName(file.name)) continue
+        await analyze(pkg, file)
+      }
     } else if (ctx.pkg) {
       // A folder inside a package: its notices and license texts (npm: vendored code) belong to that package;
       // a REUSE-style LICENSES/ folder holds license texts under any name.

@@ -186,8 +186,17 @@ describe('audit: robustness', () => {
     write('proj/node_modules/dep/LICENSE', 'SPDX-License-Identifier: MIT\n')
     write('proj/node_modules/dep/vendor/LICENSE', 'SPDX-License-Identifier: Zlib\n')
     write('proj/node_modules/dep/docs/README.md', '---\nlicense: mit\n---\n# not a model\n')
+    write('proj/node_modules/dep/README.md', '# dep\n\nSPDX-License-Identifier: GPL-3.0-only\n')
+    write('proj/node_modules/bare/package.json', '{"name": "bare"}')
+    write('proj/node_modules/bare/README.md', '# bare\n\nSPDX-License-Identifier: ISC\n')
     const r = await audit(join(tmp, 'proj'))
-    expect(r.packages.map((p) => `${p.dir} ${p.type} ${p.expression}`)).toEqual(['. npm MIT', 'models/org__m model Apache-2.0', 'node_modules/dep npm MIT', 'vendor/lib folder BSD-2-Clause'])
+    expect(r.packages.map((p) => `${p.dir} ${p.type} ${p.expression}`)).toEqual([
+      '. npm MIT',
+      'models/org__m model Apache-2.0',
+      'node_modules/bare npm ISC', // no declaration, no LICENSE: the README is read
+      'node_modules/dep npm MIT', // declared and a LICENSE: its README is not read
+      'vendor/lib folder BSD-2-Clause',
+    ])
     const dep = r.packages.find((p) => p.name === 'dep')
     expect(dep?.files.map((f) => f.path)).toEqual(['node_modules/dep/LICENSE', 'node_modules/dep/package.json', 'node_modules/dep/vendor/LICENSE'])
     expect(dep?.licenses).toEqual(['MIT', 'Zlib'])
