@@ -6,6 +6,7 @@ import { restrictionsFromLicense } from './detect/index.js'
 import {
   bindsDerivatives,
   combineGoverning,
+  findBaseStatements,
   findLineageStatements,
   lineageConfidence,
   resolveBaseModel,
@@ -39,6 +40,8 @@ const PLACEHOLDER = /^(?:licen[cs]e|\[?more information needed\]?|tbd|todo|none|
 const MIN_GATED_TEXT = 30
 /** Real cards list a few licenses and bases; past these counts the rest is ignored (hostile input guard). */
 const MAX_VALUES = 32
+/** A quantizer's "quantized version of org/model" sits near the top of the card; only this much is searched. */
+const STATEMENT_WINDOW = 8000
 
 /**
  * Analyze a model card: what it declares, what it inherits through `base_model`, and which license governs
@@ -71,8 +74,14 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
   const hasDeclared = (declaration?.ids.length ?? 0) > 0
   const baseModels: BaseModel[] = []
   const inherited: GoverningInput[] = []
-  for (const { scalar, relation } of listBases(card)) {
-    const res = resolveBaseModel(scalar.value, tagValues)
+  for (const { scalar, relation, ancestors } of listBases(card, source)) {
+    let res = resolveBaseModel(scalar.value, tagValues)
+    // The Hub's base_model:<relation>:<id> tags may name resolvable ancestors of an unknown direct base.
+    for (const a of ancestors) {
+      if (res.licenseId) break
+      const up = resolveBaseModel(a.value)
+      if (up.licenseId) res = { ...up, source: 'tag', matched: a.value, confidence: Math.min(up.confidence, lineageConfidence('tag')) }
+    }
     const evidence = [ev(scalar)]
     baseModels.push({ id: scalar.value.trim(), relation, licenseId: res.licenseId, evidence })
     if (!res.licenseId || !res.source) {
@@ -212,16 +221,26 @@ function sectionDeclaration(found: LicenseFinding[]): ReadDeclaration | undefine
 
 const RELATIONS = new Set(['adapter', 'merge', 'quantized', 'finetune'])
 
-/** `base_model` entries with their relation: explicit, from Hub `base_model:<relation>:<id>` tags, or inferred. */
-function listBases(card: ModelCard): { scalar: YamlScalar; relation?: string }[] {
+/**
+ * `base_model` entries with their relation: explicit, from Hub `base_model:<relation>:<id>` tags, or inferred.
+ * Without `base_model`, the Hub's tags, then a body statement ("quantized version of org/model") name it.
+ */
+function listBases(card: ModelCard, source: string): { scalar: YamlScalar; relation?: string; ancestors: YamlScalar[] }[] {
   const tagged = new Map<string, { relation?: string; scalar: YamlScalar }>()
   for (const t of card.tags) {
     const m = /^base_model:(?:(adapter|merge|quantized|finetune):)?([^\s:]{1,200})$/.exec(t.value.trim())
-    if (m && !tagged.has(m[2].toLowerCase())) tagged.set(m[2].toLowerCase(), { relation: m[1], scalar: t })
+    if (m && !tagged.has(m[2].toLowerCase())) tagged.set(m[2].toLowerCase(), { relation: m[1], scalar: { ...t, value: m[2] } })
   }
   const direct = card.baseModels.filter((s) => s.value.trim() && !PLACEHOLDER.test(s.value.trim()))
-  // Without base_model the Hub's base_model tags still name the chain.
-  const scalars = direct.length ? direct : [...tagged.values()].map((t) => t.scalar)
+  let scalars = direct.length ? direct : [...tagged.values()].map((t) => t.scalar)
+  const statedRelation = new Map<string, string>()
+  if (!scalars.length) {
+    const text = source.slice(card.body.start, card.body.start + STATEMENT_WINDOW)
+    scalars = findBaseStatements(text).map((st) => {
+      statedRelation.set(st.id.toLowerCase(), st.relation)
+      return { value: st.id, start: card.body.start + st.start, end: card.body.start + st.end }
+    })
+  }
   const explicit = card.relation?.value.trim().toLowerCase()
   const tags = new Set(card.tags.map((t) => t.value.trim().toLowerCase()))
   const lib = card.fields.get('library_name')?.scalars[0]?.value.toLowerCase()
@@ -234,10 +253,11 @@ function listBases(card: ModelCard): { scalar: YamlScalar; relation?: string }[]
           ? 'quantized'
           : 'finetune'
   return scalars.slice(0, MAX_VALUES).map((scalar) => {
-    const id = scalar.value.trim().replace(/^base_model:(?:(?:adapter|merge|quantized|finetune):)?/, '')
-    const fromTag = tagged.get(id.toLowerCase())?.relation
-    const relation = explicit && RELATIONS.has(explicit) ? explicit : fromTag ?? guess
-    return { scalar: { ...scalar, value: id }, relation }
+    const id = scalar.value.trim()
+    const key = id.toLowerCase()
+    const relation = explicit && RELATIONS.has(explicit) ? explicit : tagged.get(key)?.relation ?? statedRelation.get(key) ?? guess
+    const ancestors = [...tagged.entries()].filter(([k]) => k !== key).map(([, t]) => t.scalar)
+    return { scalar: { ...scalar, value: id }, relation, ancestors }
   })
 }
 

@@ -161,6 +161,23 @@ describe('analyzeModelCard', () => {
     expect(r.licenses.map((l) => l.licenseId)).toEqual(expect.arrayContaining(['CC-BY-4.0', 'MIT']))
   })
 
+  it('takes the base from a quantizer statement when there is no base_model key', () => {
+    const src = '---\nlicense: apache-2.0\n---\n# Some quants\n\nThis is a quantized version of [someone/Llama-3.2-1B-Tuned](https://huggingface.co/someone/Llama-3.2-1B-Tuned).\n'
+    const r = analyzeModelCard(src)
+    expect(r.baseModels).toEqual([expect.objectContaining({ id: 'someone/Llama-3.2-1B-Tuned', relation: 'quantized', licenseId: 'LicenseRef-llama-3.2-community' })])
+    expect(r.baseModels?.[0].evidence[0].position.start.line).toBe(6)
+    expect(r.expression).toBe('LicenseRef-llama-3.2-community')
+    expectEvidenceIsSlice(src, r)
+  })
+
+  it('resolves an unknown direct base through the Hub base_model tags', () => {
+    const src = '---\nbase_model: someone/secret-tune\ntags:\n- base_model:finetune:google/gemma-2-2b-it\n---\n'
+    const r = analyzeModelCard(src)
+    expect(r.baseModels?.[0]).toMatchObject({ id: 'someone/secret-tune' })
+    expect(r.baseModels?.[0].licenseId).toMatch(/^LicenseRef-gemma-terms-of-use/)
+    expect(r.expression).toMatch(/^LicenseRef-gemma-terms-of-use/)
+  })
+
   it('never throws on hostile cards', () => {
     const odd = ['---\n---\n', '---\n: :\n- - -\n---\n', '---\nlicense: [[[[\n---', '---\nbase_model: {a: 1}\nlicense: 42\n---\n', '\uFEFF---\nlicense: mit\r\n---\r\n', '---\nlicense:\n' + '  - x\n'.repeat(2000) + '---\n']
     for (const src of odd) expectEvidenceIsSlice(src, analyzeModelCard(src))

@@ -1,6 +1,6 @@
 // lineage: base models resolved offline, family names, lineage statements, and the governing combination.
 import { describe, expect, it } from 'vitest'
-import { combineGoverning, findLineageStatements, inferLicenseFromName, resolveBaseModel } from '../src/lineage.js'
+import { combineGoverning, findBaseStatements, findLineageStatements, inferLicenseFromName, resolveBaseModel } from '../src/lineage.js'
 
 const input = (licenseId: string) => ({ licenseId, evidence: [], from: licenseId })
 
@@ -90,5 +90,18 @@ describe('combineGoverning with policies', () => {
     const g = combineGoverning({ expression: 'LicenseRef-llama-3.2-community', ids: [input('LicenseRef-llama-3.2-community')] }, [input('LicenseRef-llama-3.2-acceptable-use-policy')])
     expect(g.expression).toBe('LicenseRef-llama-3.2-community')
     expect(g.conflicts).toEqual([])
+  })
+})
+
+describe('findBaseStatements', () => {
+  it('finds the model a card says it was made from', () => {
+    const text = 'Original model: https://huggingface.co/org/Base-7B\nThis model was converted to GGUF format from [`org/Base-7B`](x) and is a fine-tuned version of [other/Thing-1B](y).'
+    expect(findBaseStatements(text).map((s) => [s.id, s.relation, text.slice(s.start, s.end)])).toEqual([
+      ['org/Base-7B', 'quantized', 'org/Base-7B'],
+      ['other/Thing-1B', 'finetune', 'other/Thing-1B'],
+    ])
+  })
+  it('ignores repository ids without such a statement', () => {
+    expect(findBaseStatements('See [org/Base-7B](https://huggingface.co/org/Base-7B) for details.')).toEqual([])
   })
 })
