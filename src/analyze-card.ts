@@ -6,7 +6,6 @@ import { restrictionsFromLicense } from './detect/index.js'
 import {
   bindsDerivatives,
   combineGoverning,
-  findBaseStatements,
   findLineageStatements,
   lineageConfidence,
   resolveBaseModel,
@@ -15,7 +14,7 @@ import {
 } from './lineage.js'
 import { alignDecoded, mappedLineIndex } from './read/align.js'
 import type { YamlScalar } from './read/front-matter.js'
-import { inSpans, readModelCard, type ModelCard } from './read/model-card.js'
+import { inSpans, PLACEHOLDER, readBaseModels, readModelCard, type ModelCard } from './read/model-card.js'
 import { finishReport } from './report-utils.js'
 import type { BaseModel, Declaration, Diagnostic, Evidence, FileReport, LicenseFinding, RestrictionFinding } from './schema/index.js'
 import { createLineIndex, type LineIndex } from './text/index.js'
@@ -35,13 +34,10 @@ const messages = {
     `declared: ${declared} at ${where}; governing: ${governing} at ${gwhere}`,
 }
 
-const PLACEHOLDER = /^(?:licen[cs]e|\[?more information needed\]?|tbd|todo|none|null|n\/a|-|\{\{.{0,40}\}\})$/i
 /** Gated texts shorter than this are button labels and headings, not terms. */
 const MIN_GATED_TEXT = 30
-/** Real cards list a few licenses and bases; past these counts the rest is ignored (hostile input guard). */
+/** Real cards list a few licenses; past this count the rest is ignored (hostile input guard). */
 const MAX_VALUES = 32
-/** A quantizer's "quantized version of org/model" sits near the top of the card; only this much is searched. */
-const STATEMENT_WINDOW = 8000
 
 /**
  * Analyze a model card: what it declares, what it inherits through `base_model`, and which license governs
@@ -74,7 +70,7 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
   const hasDeclared = (declaration?.ids.length ?? 0) > 0
   const baseModels: BaseModel[] = []
   const inherited: GoverningInput[] = []
-  for (const { scalar, relation, ancestors } of listBases(card, source)) {
+  for (const { scalar, relation, ancestors } of readBaseModels(card, source)) {
     let res = resolveBaseModel(scalar.value, tagValues)
     // The Hub's base_model:<relation>:<id> tags may name resolvable ancestors of an unknown direct base.
     for (const a of ancestors) {
@@ -217,48 +213,6 @@ function sectionDeclaration(found: LicenseFinding[]): ReadDeclaration | undefine
     ids: combined.ids,
     confidence: Math.min(...found.map((f) => f.confidence)),
   }
-}
-
-const RELATIONS = new Set(['adapter', 'merge', 'quantized', 'finetune'])
-
-/**
- * `base_model` entries with their relation: explicit, from Hub `base_model:<relation>:<id>` tags, or inferred.
- * Without `base_model`, the Hub's tags, then a body statement ("quantized version of org/model") name it.
- */
-function listBases(card: ModelCard, source: string): { scalar: YamlScalar; relation?: string; ancestors: YamlScalar[] }[] {
-  const tagged = new Map<string, { relation?: string; scalar: YamlScalar }>()
-  for (const t of card.tags) {
-    const m = /^base_model:(?:(adapter|merge|quantized|finetune):)?([^\s:]{1,200})$/.exec(t.value.trim())
-    if (m && !tagged.has(m[2].toLowerCase())) tagged.set(m[2].toLowerCase(), { relation: m[1], scalar: { ...t, value: m[2] } })
-  }
-  const direct = card.baseModels.filter((s) => s.value.trim() && !PLACEHOLDER.test(s.value.trim()))
-  let scalars = direct.length ? direct : [...tagged.values()].map((t) => t.scalar)
-  const statedRelation = new Map<string, string>()
-  if (!scalars.length) {
-    const text = source.slice(card.body.start, card.body.start + STATEMENT_WINDOW)
-    scalars = findBaseStatements(text).map((st) => {
-      statedRelation.set(st.id.toLowerCase(), st.relation)
-      return { value: st.id, start: card.body.start + st.start, end: card.body.start + st.end }
-    })
-  }
-  const explicit = card.relation?.value.trim().toLowerCase()
-  const tags = new Set(card.tags.map((t) => t.value.trim().toLowerCase()))
-  const lib = card.fields.get('library_name')?.scalars[0]?.value.toLowerCase()
-  const guess =
-    scalars.length > 1 || tags.has('merge') || tags.has('mergekit')
-      ? 'merge'
-      : lib === 'peft' || tags.has('lora') || tags.has('peft')
-        ? 'adapter'
-        : card.fields.has('quantized_by') || ['gguf', 'gptq', 'awq', 'exl2', 'mlx', 'quantized'].some((q) => tags.has(q))
-          ? 'quantized'
-          : 'finetune'
-  return scalars.slice(0, MAX_VALUES).map((scalar) => {
-    const id = scalar.value.trim()
-    const key = id.toLowerCase()
-    const relation = explicit && RELATIONS.has(explicit) ? explicit : tagged.get(key)?.relation ?? statedRelation.get(key) ?? guess
-    const ancestors = [...tagged.entries()].filter(([k]) => k !== key).map(([, t]) => t.scalar)
-    return { scalar: { ...scalar, value: id }, relation, ancestors }
-  })
 }
 
 /** License findings in `extra_gated_*` texts: decoded from YAML, evidence mapped back into the card. */

@@ -1,6 +1,7 @@
 // lineage: base models resolved offline, family names, lineage statements, and the governing combination.
 import { describe, expect, it } from 'vitest'
-import { combineGoverning, findBaseStatements, findLineageStatements, inferLicenseFromName, resolveBaseModel } from '../src/lineage.js'
+import { combineGoverning, findLineageStatements, inferLicenseFromName, resolveBaseModel } from '../src/lineage.js'
+import { findBaseStatements } from '../src/read/base-statements.js'
 
 const input = (licenseId: string) => ({ licenseId, evidence: [], from: licenseId })
 

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../schema/index.js'
 import type { LineIndex } from '../text/index.js'
 import { readFrontMatter, type YamlField, type YamlScalar } from './front-matter.js'
+import { findBaseStatements } from './base-statements.js'
 import { outlineMarkdown, type FrontMatterRange } from './markdown.js'
 
 /** A `[start, end)` span of the original text. */
@@ -113,3 +114,60 @@ export function readModelCard(source: string, lines: LineIndex): ModelCard {
 export function inSpans(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some((s) => start >= s.start && end <= s.end)
 }
+
+/** A base model named by the card, the relation to it, and ancestors named by Hub tags. */
+export interface BaseEntry {
+  scalar: YamlScalar
+  relation?: string
+  /** Other `base_model:<relation>:<id>` tag ids: the chain above the direct base, when the Hub listed it. */
+  ancestors: YamlScalar[]
+}
+
+/** Template values that stand for "not filled in". Example matches: "license", "[More Information Needed]". */
+export const PLACEHOLDER = /^(?:licen[cs]e|\[?more information needed\]?|tbd|todo|none|null|n\/a|-|\{\{.{0,40}\}\})$/i
+const RELATIONS = new Set(['adapter', 'merge', 'quantized', 'finetune'])
+/** Real cards name a few bases; past this count the rest is ignored (hostile input guard). */
+const MAX_BASES = 32
+/** A quantizer's "quantized version of org/model" sits near the top of the card; only this much is searched. */
+const STATEMENT_WINDOW = 8000
+
+/**
+ * The card's base models with their relation: explicit, from Hub `base_model:<relation>:<id>` tags, or inferred.
+ * Without `base_model`, the Hub's tags, then a body statement ("quantized version of org/model") name it.
+ */
+export function readBaseModels(card: ModelCard, source: string): BaseEntry[] {
+  const tagged = new Map<string, { relation?: string; scalar: YamlScalar }>()
+  for (const t of card.tags) {
+    const m = /^base_model:(?:(adapter|merge|quantized|finetune):)?([^\s:]{1,200})$/.exec(t.value.trim())
+    if (m && !tagged.has(m[2].toLowerCase())) tagged.set(m[2].toLowerCase(), { relation: m[1], scalar: { ...t, value: m[2] } })
+  }
+  const direct = card.baseModels.filter((s) => s.value.trim() && !PLACEHOLDER.test(s.value.trim()))
+  let scalars = direct.length ? direct : [...tagged.values()].map((t) => t.scalar)
+  const statedRelation = new Map<string, string>()
+  if (!scalars.length) {
+    const text = source.slice(card.body.start, card.body.start + STATEMENT_WINDOW)
+    scalars = findBaseStatements(text).map((st) => {
+      statedRelation.set(st.id.toLowerCase(), st.relation)
+      return { value: st.id, start: card.body.start + st.start, end: card.body.start + st.end }
+    })
+  }
+  const explicit = card.relation?.value.trim().toLowerCase()
+  const tags = new Set(card.tags.map((t) => t.value.trim().toLowerCase()))
+  const lib = card.fields.get('library_name')?.scalars[0]?.value.toLowerCase()
+  const guess =
+    scalars.length > 1 || tags.has('merge') || tags.has('mergekit')
+      ? 'merge'
+      : lib === 'peft' || tags.has('lora') || tags.has('peft')
+        ? 'adapter'
+        : card.fields.has('quantized_by') || ['gguf', 'gptq', 'awq', 'exl2', 'mlx', 'quantized'].some((q) => tags.has(q))
+          ? 'quantized'
+          : 'finetune'
+  return scalars.slice(0, MAX_BASES).map((scalar) => {
+    const id = scalar.value.trim()
+    const key = id.toLowerCase()
+    const relation = explicit && RELATIONS.has(explicit) ? explicit : tagged.get(key)?.relation ?? statedRelation.get(key) ?? guess
+    const ancestors = [...tagged.entries()].filter(([k]) => k !== key).map(([, t]) => t.scalar)
+    return { scalar: { ...scalar, value: id }, relation, ancestors }
+  })
+}
+
