@@ -164,6 +164,19 @@ function readSpdx(dir: string): SpdxEntry[] {
   return out
 }
 
+/** Exception names: `<exception licenseId name>` of the SPDX exceptions XML (deprecated ones skipped). */
+function readExceptions(dir: string): { id: string; name: string }[] {
+  if (!existsSync(dir)) return []
+  const out: { id: string; name: string }[] = []
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+    const head = /<exception\s([^>]*)>/.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? ''
+    const id = /licenseId="([^"]+)"/.exec(head)?.[1]
+    const name = /\sname="([^"]+)"/.exec(' ' + head)?.[1]
+    if (id && name && !/deprecatedVersion=/.test(head)) out.push({ id, name: decode(name) })
+  }
+  return out
+}
+
 function readYamlLicenses(dir: string): LicenseMeta[] {
   if (!existsSync(dir)) return []
   const out: LicenseMeta[] = []
@@ -317,9 +330,9 @@ class Builder {
           target = `id:${[...groups][0]}`
         } else if (targets.every((t) => t.startsWith('id:')) && bare.size === 1) {
           target = targets.find((t) => t.endsWith('-only')) ?? targets[0]
-        } else if (targets.every((t) => t.startsWith('id:')) && commonBase(ids)) {
+        } else if (new Set(targets.map((t) => t.split(':')[0])).size === 1 && !targets[0].startsWith('fam:') && commonBase(ids.map((i) => i.replace(/^exc:/, '')))) {
           // one page for a license and its variants ("MPL-2.0" and "MPL-2.0-no-copyleft-exception"): the plain one
-          target = `id:${commonBase(ids)}`
+          target = `${targets[0].split(':')[0]}:${commonBase(ids.map((i) => i.replace(/^exc:/, '')))}`
         } else if (targets.some((t) => t.startsWith('fam:')) && new Set(targets.filter((t) => t.startsWith('fam:'))).size === 1) {
           target = targets.find((t) => t.startsWith('fam:'))
         } else {
@@ -379,6 +392,19 @@ export async function buildReferences(ctx: BuildContext): Promise<Record<string,
     const canonical = m.spdxId ?? `LicenseRef-${m.id}`
     if (!m.spdxId) b.name(m.name, canonical, PRIO_NAME, m.group ? groupCanonical(m.group) : canonical)
     if (m.url) b.url(m.url, canonical, PRIO_NAME)
+  }
+
+  // exceptions (after WITH): their names, also without the version when only one version exists
+  const exceptions = readExceptions(join(ctx.shared, 'spdx', 'exceptions'))
+  for (const e of exceptions) {
+    const words = nameWords(e.name.replace(/\([^)]*\)/g, ' '))
+    const split = splitVersion(words)
+    const forms = [words, ...(split && !split.tail.length ? [split.stem] : [])]
+    for (const [n, form] of forms.entries()) {
+      b.phrase(form, `exc:${e.id}`, PRIO_NAME + n / 2, false)
+      // "Apache License v2.0 with LLVM Exceptions"
+      if (form[form.length - 1] === 'exception') b.phrase([...form.slice(0, -1), 'exceptions'], `exc:${e.id}`, PRIO_NAME + n / 2, false)
+    }
   }
 
   // curated abbreviations and spellings

@@ -38,6 +38,11 @@ const EXCEPTIONS = new Map<string, string>()
 for (const id of [...(licenseIds as string[]), ...(deprecatedIds as string[])]) LICENSES.set(id.toLowerCase(), id)
 for (const id of exceptionIds as string[]) EXCEPTIONS.set(id.toLowerCase(), id)
 
+/** Every SPDX exception id. */
+export function allExceptionIds(): string[] {
+  return [...EXCEPTIONS.values()]
+}
+
 /** Every SPDX license id, current and deprecated. */
 export function allLicenseIds(): string[] {
   return [...LICENSES.values()]

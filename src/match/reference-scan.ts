@@ -1,6 +1,6 @@
 // Scans reference words for license names and ids: trie walk, then the version and "or later" around a name.
 import { normalizeWord, type Token } from '../text/index.js'
-import { allLicenseIds, lookupLicenseId, resolveLicenseId } from './expression-ids.js'
+import { allExceptionIds, allLicenseIds, lookupExceptionId, lookupLicenseId, resolveLicenseId } from './expression-ids.js'
 import type { ReferenceIndex, ReferenceRule, TrieNode } from './reference-rules.js'
 import { isVersionWord, versionKey, type RefWord } from './reference-words.js'
 
@@ -20,7 +20,8 @@ export interface Mention {
   choice?: string
   /** Family key when the license was reached through one. */
   family?: string
-  kind: 'id' | 'name' | 'url'
+  /** `exception`: an exception named after a license ("with the Classpath exception"); `licenseId` is its id. */
+  kind: 'id' | 'name' | 'url' | 'exception'
   /** Whether the mention fixes the version (false: an unversioned family mention took its default). */
   explicit: boolean
   weak: boolean
@@ -33,6 +34,8 @@ export interface WordStream {
   words: RefWord[]
   /** `breakBefore[i]`: a sentence or paragraph ends between word i-1 and word i. */
   breakBefore: boolean[]
+  /** `splitBefore[i]`: a bracket, colon, semicolon or break separates word i-1 and word i (a name never spans one). */
+  splitBefore: boolean[]
 }
 
 // Words after which a full stop does not end the sentence ("v. 2", "Inc.", "No. 3").
@@ -65,14 +68,23 @@ function isBreak(source: string, from: number, to: number, previous: string): 's
 /** Precompute breaks between words. */
 export function wordStream(source: string, words: RefWord[]): WordStream {
   const breakBefore = new Array<boolean>(words.length).fill(false)
+  const splitBefore = new Array<boolean>(words.length).fill(false)
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]
     const b = words[i]
-    if (b.token === a.token || b.start - a.end === 1) continue
-    if (isBreak(source, a.end, b.start, a.value)) breakBefore[i] = true
+    if (b.token === a.token) continue
+    if (b.start - a.end === 1) {
+      splitBefore[i] = SPLITTERS.has(source.charCodeAt(a.end))
+      continue
+    }
+    if (isBreak(source, a.end, b.start, a.value)) breakBefore[i] = splitBefore[i] = true
+    else for (let p = a.end; p < b.start && !splitBefore[i]; p++) splitBefore[i] = SPLITTERS.has(source.charCodeAt(p))
   }
-  return { source, words, breakBefore }
+  return { source, words, breakBefore, splitBefore }
 }
+
+// ( ) [ ] { } : ; |
+const SPLITTERS = new Set([40, 41, 91, 93, 123, 125, 58, 59, 124])
 
 const VERSION_KEYWORDS = new Set(['version', 'ver', 'v', 'versions', 'release', 'rev'])
 const LATER_WORDS = new Set(['later', 'newer', 'greater', 'higher', 'above', 'subsequent'])
@@ -85,7 +97,7 @@ function walk(s: WordStream, trie: TrieNode, i: number, maxWords: number): { rul
   while (stack.length) {
     const { node, pos, slot } = stack.pop()!
     if (node.rule && pos > i && (!best || pos - 1 > best.j)) best = { rule: node.rule, j: pos - 1, slot }
-    if (pos >= s.words.length || pos - i >= maxWords || (pos > i && s.breakBefore[pos])) continue
+    if (pos >= s.words.length || pos - i >= maxWords || (pos > i && s.splitBefore[pos])) continue
     const word = s.words[pos].value
     const next = node.next.get(word)
     if (next) stack.push({ node: next, pos: pos + 1, slot })
@@ -156,8 +168,9 @@ const FILE_EXTENSION = /\.(?:txt|md|html?|rst)$/i
 function idAt(s: WordStream, i: number, tokens: readonly Token[]): Mention | undefined {
   const w = s.words
   if (i > 0 && w[i - 1].token === w[i].token) return undefined
-  idWords ??= new Set(allLicenseIds().map((id) => normalizeWord(id)))
+  idWords ??= new Set([...allLicenseIds(), ...allExceptionIds()].map((id) => normalizeWord(id)))
   const value = tokens[w[i].token].value
+  if (value.startsWith('license') || value.startsWith('copying')) return licenseFileAt(s, i)
   if (!idWords.has(value) && !(value.includes('.') && idWords.has(value.replace(FILE_EXTENSION, '')))) return undefined
   let j = i
   while (j + 1 < w.length && w[j + 1].token === w[i].token) j++
@@ -166,7 +179,11 @@ function idAt(s: WordStream, i: number, tokens: readonly Token[]): Mention | und
   const raw = s.source.slice(start, end)
   // a license file named after its id ("MPL-1.1.txt", "LICENSES/GPL-3.0.txt") names that license
   const id = lookupLicenseId(raw) ?? lookupLicenseId(raw.replace(FILE_EXTENSION, ''))
-  if (!id) return undefined
+  if (!id) {
+    const exception = lookupExceptionId(raw)
+    if (!exception) return undefined
+    return { i, j, k: j, start, end, licenseId: exception, kind: 'exception', explicit: true, weak: false, confidence: 0.9 }
+  }
   const plus = s.source.charCodeAt(end) === 43
   const resolved = resolveLicenseId(id, plus)
   const licenseId = resolved.license.replace(/\+$/, '')
@@ -186,11 +203,30 @@ function idAt(s: WordStream, i: number, tokens: readonly Token[]): Mention | und
   }
 }
 
+// A license file named by its license: "LICENSE.RUBY", "LICENSE-MIT", "COPYING.LGPL-2.1".
+const LICENSE_FILE = /^(?:licen[cs]e|copying)[.-]([A-Za-z0-9.+-]+?)(?:\.(?:txt|md))?$/i
+
+function licenseFileAt(s: WordStream, i: number): Mention | undefined {
+  const w = s.words
+  let j = i
+  while (j + 1 < w.length && w[j + 1].token === w[i].token) j++
+  const raw = s.source.slice(w[i].start, w[j].end)
+  const m = LICENSE_FILE.exec(raw)
+  const id = m ? lookupLicenseId(m[1]) : undefined
+  if (!id) return undefined
+  const resolved = resolveLicenseId(id, s.source.charCodeAt(w[j].end) === 43)
+  if (resolved.exception) return undefined
+  return { i, j, k: j, start: w[i].start, end: w[j].end, licenseId: resolved.license.replace(/\+$/, ''), kind: 'id', explicit: true, weak: false, confidence: 0.8 }
+}
+
 /** Turn a rule match into a mention, reading the version and "or later" for a family. */
 function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: ReferenceRule; j: number; slot?: number }, i: number, limit: number): Mention[] {
   const { rule, j } = match
   const w = s.words
   const weak = rule.w === 1
+  if (rule.t.startsWith('exc:')) {
+    return [{ i, j, k: j, start: w[i].start, end: w[j].end, licenseId: rule.t.slice(4), kind: 'exception', explicit: true, weak: false, confidence: 0.9 }]
+  }
   if (rule.t.startsWith('id:')) {
     let licenseId = rule.t.slice(3)
     let last = j
@@ -230,6 +266,8 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   let last = Math.max(j, v!)
   const later = versions.length > 1 ? findOrLater(s, last, limit) : undefined
   if (later !== undefined) last = Math.max(last, later)
+  // "Version 2 only" says the same as "Version 2": the word belongs to the mention
+  else if (last + 1 < limit && w[last + 1].value === 'only' && !s.breakBefore[last + 1]) last++
   // "GPLv2" is an abbreviation made specific by its version: strong
   return [mention(s, first, last, j, later !== undefined ? versions[1]! : versions[0], family, confidence)]
 }
@@ -282,8 +320,10 @@ export function scanMentions(s: WordStream, tokens: readonly Token[], idx: Refer
     let limit = w.length
     for (let k = match!.j + 1; k < Math.min(w.length, match!.j + 1 + WINDOW); k++) {
       const other = walk(s, idx.trie, k, idx.maxWords)
-      // "GNU General Public License (GPL) version 2": the same family again does not end the window
-      if ((other && other.rule.t !== match!.rule.t) || idAt(s, k, tokens)) {
+      // "GNU General Public License (GPL) version 2": the same family again does not end the window, unless it
+      // brings its own version ("… License can be found in LGPL-2 and version 3 …")
+      const own = other !== undefined && other.rule.t === match!.rule.t && !isVersionWord(w[other.j + 1]?.value ?? '')
+      if ((other && !own) || idAt(s, k, tokens)) {
         limit = k
         break
       }

@@ -101,11 +101,11 @@ const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.g
 /** Keep weak mentions next to a cue or listed with a kept mention; drop negated ones. */
 function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array): Mention[] {
   // a negation covers the rest of its list: "licenses such as MIT and BSD"
-  const no = mentions.map((m) => m.kind !== 'url' && negated(s, m))
+  const no = mentions.map((m) => m.kind !== 'url' && m.kind !== 'exception' && negated(s, m))
   for (let k = 1; k < mentions.length; k++) {
     if (no[k - 1] && !no[k] && mentions[k].kind !== 'url' && connection(s, mentions[k - 1], mentions[k], covered).connected) no[k] = true
   }
-  const keep = mentions.map((m, k) => m.kind === 'url' || (!no[k] && (!m.weak || hasCue(s, m))))
+  const keep = mentions.map((m, k) => m.kind === 'url' || m.kind === 'exception' || (!no[k] && (!m.weak || hasCue(s, m))))
   for (let changed = true; changed; ) {
     changed = false
     for (let k = 0; k < mentions.length; k++) {
@@ -129,6 +129,40 @@ function absorb(idx: ReferenceIndex, mentions: Mention[]): Mention[] {
     if (m.explicit) return true
     return !mentions.some((n) => n !== m && n.explicit && familyOf(idx, n) === family)
   })
+}
+
+// How far an exception looks back for the license it modifies: right after it first, then anywhere nearby.
+const EXCEPTION_ADJACENT = 8
+const EXCEPTION_NEAR = 80
+
+/**
+ * Attach each exception ("with the Classpath exception", "LLVM-exception") to the license it follows: the
+ * mention right before it, else the nearest license within a few sentences. Every mention of that license then
+ * reads `<license> WITH <exception>`; exceptions with no license before them are dropped.
+ */
+function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept: Mention[]): Mention[] {
+  const exceptions = kept.filter((m) => m.kind === 'exception')
+  const licenses = kept.filter((m) => m.kind !== 'exception')
+  if (!exceptions.length) return licenses
+  // an unversioned mention that was absorbed stands for the versioned one of its family
+  const explicitOf = new Map<string, string>()
+  for (const m of licenses) if (m.explicit && !explicitOf.has(familyOf(idx, m))) explicitOf.set(familyOf(idx, m), m.licenseId)
+  const withOf = new Map<string, string>()
+  const attached = new Set<string>()
+  for (const x of exceptions) {
+    // an exception named again ("… subject to the Classpath exception") is the one already attached
+    if (attached.has(x.licenseId)) continue
+    const before = accepted.filter((m) => m.kind !== 'exception' && m.kind !== 'url' && m.j < x.i)
+    const last = before[before.length - 1]
+    let target: Mention | undefined = last && x.i - last.j <= EXCEPTION_ADJACENT ? last : undefined
+    target ??= [...licenses].reverse().find((m) => m.kind !== 'url' && m.j < x.i && x.i - m.j <= EXCEPTION_NEAR)
+    if (!target) continue
+    const id = kept.includes(target) ? target.licenseId : explicitOf.get(familyOf(idx, target)) ?? target.licenseId
+    if (!withOf.has(id)) withOf.set(id, `${id} WITH ${x.licenseId}`)
+    attached.add(x.licenseId)
+  }
+  for (const m of licenses) if (!m.expression && withOf.has(m.licenseId)) m.expression = withOf.get(m.licenseId)
+  return licenses
 }
 
 /**
@@ -196,8 +230,24 @@ export function findReferences(source: string, tokens: readonly Token[], lines: 
   mentions.sort((a, b) => a.start - b.start)
   const covered = new Uint8Array(s.words.length)
   for (const m of mentions) for (let k = m.i; k <= m.j; k++) covered[k] = 1
-  const kept = absorb(idx, acceptMentions(s, mentions, covered))
+  const accepted = acceptMentions(s, mentions, covered)
+  const kept = attachExceptions(idx, accepted, absorb(idx, accepted))
   const groups = choiceGroups(s, kept, covered)
+  // one choice stated twice ("GPL or CDDL" … "CDDL or GPL") is one choice, and a lone mention of one of its
+  // licenses elsewhere refers back to it: both read as the first statement of the choice
+  const choices = new Map<string, string>()
+  for (const m of kept) {
+    const expression = groups.get(m)
+    if (!expression) continue
+    const key = expression.split(' OR ').sort().join('|')
+    if (!choices.has(key)) choices.set(key, expression)
+    groups.set(m, choices.get(key)!)
+  }
+  for (const m of kept) {
+    if (groups.has(m)) continue
+    const own = m.expression ?? m.licenseId
+    for (const expression of choices.values()) if (expression.split(' OR ').includes(own)) groups.set(m, expression)
+  }
 
   const findings = new Map<string, LicenseFinding>()
   for (const m of kept) {
