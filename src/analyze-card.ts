@@ -119,8 +119,10 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
   let expression = governing.expression
   let governingIds = governing.ids
   if (!expression) {
-    // Nothing declared or inherited: license mentions anywhere in the card decide.
-    governingIds = body.licenses.map((f) => ({ licenseId: f.licenseId, evidence: f.evidence, from: 'the card text' }))
+    // Nothing usable declared or inherited: the card's words decide. A declaration that did not resolve
+    // (`license: other` with an unknown name) leaves only its license sections to say what it is.
+    const mentions = fromFrontMatter ? body.licenses.filter(inSection) : body.licenses
+    governingIds = mentions.map((f) => ({ licenseId: f.licenseId, evidence: f.evidence, from: 'the card text' }))
     const combined = combineGoverning(undefined, governingIds)
     governingIds = combined.ids
     expression = combined.expression ?? (declaration || baseModels.length ? 'NOASSERTION' : 'NONE')

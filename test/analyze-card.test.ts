@@ -178,6 +178,14 @@ describe('analyzeModelCard', () => {
     expect(r.expression).toMatch(/^LicenseRef-gemma-terms-of-use/)
   })
 
+  it('reads an unknown license: other from its license section only', () => {
+    const elsewhere = analyzeModelCard('---\nlicense: other\nlicense_name: my-own\n---\n# x\n\nData notes (SPDX-License-Identifier: CC-BY-4.0).\n')
+    expect(elsewhere.expression).toBe('NOASSERTION')
+    expect(elsewhere.diagnostics.map((d) => d.ruleId)).toContain('unknown-declared-license')
+    const section = analyzeModelCard('---\nlicense: other\nlicense_name: my-own\n---\n# x\n\n## License\n\nSPDX-License-Identifier: MIT\n')
+    expect(section.expression).toBe('MIT')
+  })
+
   it('never throws on hostile cards', () => {
     const odd = ['---\n---\n', '---\n: :\n- - -\n---\n', '---\nlicense: [[[[\n---', '---\nbase_model: {a: 1}\nlicense: 42\n---\n', '\uFEFF---\nlicense: mit\r\n---\r\n', '---\nlicense:\n' + '  - x\n'.repeat(2000) + '---\n']
     for (const src of odd) expectEvidenceIsSlice(src, analyzeModelCard(src))
