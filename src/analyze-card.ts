@@ -99,7 +99,7 @@ export function analyzeModelCard(source: string, path?: string): FileReport {
     for (const st of findLineageStatements(source.slice(span.start, span.end))) {
       const evidence = [lines.evidence(span.start + st.start, span.start + st.end)]
       licenses.push({ licenseId: st.licenseId, confidence: lineageConfidence('statement'), matcher: 'lineage', evidence })
-      inherited.push({ licenseId: st.licenseId, evidence, from: 'a lineage statement in the license section' })
+      inherited.push({ licenseId: st.licenseId, evidence, from: 'a lineage statement in the license section', alongside: st.alongside })
     }
   }
 

@@ -135,6 +135,22 @@ export interface LineageStatement {
   /** `[start, end)` in the text given. */
   start: number
   end: number
+  /** The sentence says the license applies as well as another ("also subject to", "both licenses"). */
+  alongside: boolean
+}
+
+// Words saying a second license applies too. Example matches: "also subject to", "under both licenses".
+const ALONGSIDE = /\b(?:also|both|additionally|in addition|as well)\b/i
+/** A sentence is read at most this far either side of a statement. */
+const SENTENCE_WINDOW = 300
+
+/** The sentence holding `[start, end)`: from the previous `. ` / blank line to the next one, within a window. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - SENTENCE_WINDOW), start)
+  const after = text.slice(end, end + SENTENCE_WINDOW)
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'))
+  const stop = after.search(/[.!?](?:\s|$)|\n\n/)
+  return before.slice(cut + 1) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop))
 }
 
 // A card stating its lineage in words. Example matches: "based on Llama 2", "subject to the Meta Llama 3.1",
@@ -153,7 +169,8 @@ export function findLineageStatements(text: string): LineageStatement[] {
   STATEMENT.lastIndex = 0
   for (let m = STATEMENT.exec(text); m; m = STATEMENT.exec(text)) {
     const hit = inferLicenseFromName(m[1].replace(/\s+/g, '-'))
-    if (hit) out.push({ licenseId: hit.licenseId, start: m.index, end: m.index + m[0].length })
+    if (!hit) continue
+    out.push({ licenseId: hit.licenseId, start: m.index, end: m.index + m[0].length, alongside: ALONGSIDE.test(sentenceAround(text, m.index, m.index + m[0].length)) })
   }
   return out
 }
@@ -169,6 +186,8 @@ export interface GoverningInput {
   evidence: Evidence[]
   /** Short label for messages: `base_model meta-llama/Llama-3.1-8B`, `license section`, ... */
   from: string
+  /** The card says this license applies in addition to the declared one ("also subject to", "both licenses"). */
+  alongside?: boolean
 }
 
 export interface Conflict {
@@ -225,11 +244,13 @@ export function combineGoverning(
     // The strictest inherited license decides whether the declaration adds terms or tries to loosen them.
     let worst = inh[0]
     for (const i of inh) if (opennessRank(i.licenseId) > opennessRank(worst.licenseId)) worst = i
-    const ri = opennessRank(worst.licenseId)
     const sibling = inh.find((i) => sameFamily(i.licenseId, d.licenseId))
-    if (!sibling && rd >= 0 && ri >= 0 && rd > ri) {
+    // Both bind when the declaration is stricter than each inherited license, or the card itself says the
+    // inherited one applies as well ("also subject to ... licensed under both").
+    const both = inh.every((i) => i.alongside || (rd >= 0 && opennessRank(i.licenseId) >= 0 && rd > opennessRank(i.licenseId)))
+    if (!sibling && both) {
       kept.push(d)
-      conflicts.push({ declared: d.licenseId, inherited: worst, outcome: 'partial', laundering: false })
+      conflicts.push({ declared: d.licenseId, inherited: inh.find((i) => i.alongside) ?? worst, outcome: 'partial', laundering: false })
     } else {
       const against = sibling ?? worst
       const ra = opennessRank(against.licenseId)

@@ -106,3 +106,18 @@ describe('findBaseStatements', () => {
     expect(findBaseStatements('See [org/Base-7B](https://huggingface.co/org/Base-7B) for details.')).toEqual([])
   })
 })
+
+describe('lineage statements that keep the declaration', () => {
+  it('marks a statement whose sentence says the license applies as well', () => {
+    const [also] = findLineageStatements('Being based on Llama 2, it is also under those terms.')
+    expect(also.alongside).toBe(true)
+    const [only] = findLineageStatements('Trained elsewhere. It is based on Llama 2. Both runs used eight GPUs.')
+    expect(only.alongside).toBe(false)
+  })
+
+  it('keeps a permissive declaration when the card says both licenses apply', () => {
+    const g = combineGoverning({ expression: 'Apache-2.0', ids: [input('Apache-2.0')] }, [{ ...input('LicenseRef-llama-2-community'), alongside: true }])
+    expect(g.expression).toBe('Apache-2.0 AND LicenseRef-llama-2-community')
+    expect(g.conflicts[0]).toMatchObject({ outcome: 'partial', laundering: false })
+  })
+})
