@@ -235,6 +235,20 @@ function commonBase(ids: string[]): string | undefined {
   return ids.find((i) => i === `${shortest}-only`) ?? ids.find((i) => i === shortest)
 }
 
+/**
+ * An alias the family rules already read: "Apache 2.0" = the `apache` family at 2.0. Kept as a literal phrase
+ * it would shadow the family rule (and its "or later" reading) with a weaker one.
+ */
+function redundantAlias(b: Builder, words: string[], target: string): boolean {
+  const rest = words[words.length - 2] === 'version' || words[words.length - 2] === 'v' ? 2 : 1
+  const version = words[words.length - 1]
+  if (words.length <= rest || !isVersionWord(version)) return false
+  const stem = words.slice(0, words.length - rest).join(' ')
+  const family = b.rules.get(stem)?.find((p) => p.target.startsWith('fam:'))?.target.slice(4)
+  const entry = family ? b.families.get(family)?.get(versionKey(version)) : undefined
+  return entry !== undefined && (entry.base === target || entry.later === target)
+}
+
 class Builder {
   rules = new Map<string, Proposal[]>()
   urls = new Map<string, Proposal[]>()
@@ -424,11 +438,14 @@ export async function buildReferences(ctx: BuildContext): Promise<Record<string,
   for (const y of yaml.filter((e) => !isPolicy(e.id))) {
     const canonical = y.spdxId ?? `LicenseRef-${y.id}`
     b.name(y.name, canonical, PRIO_YAML, y.group ? groupCanonical(y.group) : canonical)
-    for (const alias of [...y.aliases, ...y.hfHubIds]) {
+    const aliases: [string, string][] = [...y.aliases, ...y.hfHubIds].map((a) => [a, canonical])
+    // names the whole group goes by ("Tencent Hunyuan Community License")
+    if (y.group) for (const a of y.groupAliases ?? []) aliases.push([a, groupCanonical(y.group)])
+    for (const [alias, target] of aliases) {
       const words = nameWords(alias)
-      const single = !/\s/.test(alias.trim())
-      const weak = single || (!hasLicenseWord(words) && !words.some(isVersionWord) && words.length <= 2)
-      b.phrase(words, `id:${canonical}`, PRIO_YAML, weak)
+      if (redundantAlias(b, words, target)) continue
+      // a model name ("Llama 2", "llama3.1") names a license only next to a licensing cue
+      b.phrase(words, `id:${target}`, PRIO_YAML, !hasLicenseWord(words))
     }
     for (const url of y.urls) b.url(url, canonical, PRIO_YAML)
   }

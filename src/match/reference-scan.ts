@@ -294,6 +294,14 @@ function findAlternative(s: WordStream, from: number, limit: number): number | u
 }
 
 /**
+ * Whether a mention is a file in Debian's folder of license texts ("/usr/share/common-licenses/LGPL-2"): a
+ * pointer to where texts live, which yields to any versioned statement of the same family in the file.
+ */
+function inTextFolder(source: string, start: number): boolean {
+  return source.slice(Math.max(0, start - 16), start).toLowerCase() === 'common-licenses/'
+}
+
+/**
  * Scan words for license names and ids, left to right, taking the longest phrase at each position. An id token
  * wins unless a phrase reaches further ("MIT License"). Family names read their version and "or later" nearby.
  *
@@ -312,6 +320,7 @@ export function scanMentions(s: WordStream, tokens: readonly Token[], idx: Refer
       continue
     }
     if (id && (!match || match.j <= id.j)) {
+      if (inTextFolder(s.source, id.start)) id.explicit = false
       out.push(id)
       i = id.j + 1
       continue
@@ -329,6 +338,7 @@ export function scanMentions(s: WordStream, tokens: readonly Token[], idx: Refer
       }
     }
     const found = resolveRule(s, idx, match!, i, limit)
+    for (const m of found) if (inTextFolder(s.source, m.start)) m.explicit = false
     out.push(...found)
     i = Math.max(match!.j, ...found.map((m) => m.j)) + 1
   }

@@ -137,8 +137,8 @@ const EXCEPTION_NEAR = 80
 
 /**
  * Attach each exception ("with the Classpath exception", "LLVM-exception") to the license it follows: the
- * mention right before it, else the nearest license within a few sentences. Every mention of that license then
- * reads `<license> WITH <exception>`; exceptions with no license before them are dropped.
+ * mention right before it, else the nearest license within a few sentences. That mention and the later ones of
+ * the same license read `<license> WITH <exception>`; exceptions with no license before them are dropped.
  */
 function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept: Mention[]): Mention[] {
   const exceptions = kept.filter((m) => m.kind === 'exception')
@@ -147,7 +147,8 @@ function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept: Mentio
   // an unversioned mention that was absorbed stands for the versioned one of its family
   const explicitOf = new Map<string, string>()
   for (const m of licenses) if (m.explicit && !explicitOf.has(familyOf(idx, m))) explicitOf.set(familyOf(idx, m), m.licenseId)
-  const withOf = new Map<string, string>()
+  // license id → [exception expression, offset from which mentions read WITH it]
+  const withOf = new Map<string, [string, number]>()
   const attached = new Set<string>()
   for (const x of exceptions) {
     // an exception named again ("… subject to the Classpath exception") is the one already attached
@@ -158,10 +159,14 @@ function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept: Mentio
     target ??= [...licenses].reverse().find((m) => m.kind !== 'url' && m.j < x.i && x.i - m.j <= EXCEPTION_NEAR)
     if (!target) continue
     const id = kept.includes(target) ? target.licenseId : explicitOf.get(familyOf(idx, target)) ?? target.licenseId
-    if (!withOf.has(id)) withOf.set(id, `${id} WITH ${x.licenseId}`)
+    if (!withOf.has(id)) withOf.set(id, [`${id} WITH ${x.licenseId}`, Math.min(target.start, x.start)])
     attached.add(x.licenseId)
   }
-  for (const m of licenses) if (!m.expression && withOf.has(m.licenseId)) m.expression = withOf.get(m.licenseId)
+  // the mention the exception follows and the later mentions of that license carry it; earlier ones may not
+  for (const m of licenses) {
+    const w = withOf.get(m.licenseId)
+    if (w && !m.expression && m.start >= w[1]) m.expression = w[0]
+  }
   return licenses
 }
 

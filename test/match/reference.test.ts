@@ -89,6 +89,33 @@ describe('matchReferences', () => {
     expect(versions[0].expression).toBe('LGPL-2.1-only OR LGPL-3.0-only')
   })
 
+  it('attaches an exception to the license it follows', () => {
+    const [llvm] = run('Part of the project, under the Apache License v2.0 with LLVM Exceptions.')
+    expect(llvm).toMatchObject({ licenseId: 'Apache-2.0', expression: 'Apache-2.0 WITH LLVM-exception' })
+    const classpath = run('Use it under the GNU General Public License, version 2, with the Classpath exception.')
+    expect(classpath.map((f) => f.expression)).toEqual(['GPL-2.0-only WITH Classpath-exception-2.0'])
+    // an exception with no license before it says nothing by itself
+    expect(run('The Classpath exception is explained below.')).toEqual([])
+  })
+
+  it('reads license files named after their license', () => {
+    expect(ids('See LICENSE.RUBY for the rest.')).toEqual(['Ruby'])
+    expect(ids('([LICENSE-MIT](LICENSE-MIT))')).toEqual(['MIT'])
+    expect(ids('See LICENSE.txt and COPYING.md')).toEqual([])
+  })
+
+  it('lets a Debian license-text path yield to the statement it illustrates', () => {
+    const source = 'Libraries are under GNU LGPL 2 or later. The text of the LGPL is in /usr/share/common-licenses/LGPL-2 and version 3 in /usr/share/common-licenses/LGPL-3.'
+    expect(ids(source)).toEqual(['LGPL-2.0-or-later'])
+    expect(ids('The full text is in /usr/share/common-licenses/GPL-2.')).toEqual(['GPL-2.0-only'])
+  })
+
+  it('reads one choice stated twice as one expression', () => {
+    const source = 'Use either the GNU General Public License Version 2 only ("GPL") or the Common Development and Distribution License ("CDDL").\n\nYou may elect the CDDL or the GPL Version 2 license.'
+    const expressions = new Set(run(source).map((f) => f.expression))
+    expect([...expressions]).toEqual(['GPL-2.0-only OR CDDL-1.0'])
+  })
+
   it('rates exact names above unversioned and bare mentions', () => {
     const [exact] = run('the Apache License, Version 2.0')
     const [vague] = run('released under the GNU GPL')
