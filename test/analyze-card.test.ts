@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyzeModelCard } from '../src/analyze-card.js'
+import { restrictionsFromLicense } from '../src/detect/index.js'
 import { FileReportSchema, type FileReport } from '../src/schema/index.js'
 
 const card = (name: string) => readFileSync(new URL(`./fixtures/model-cards/${name}`, import.meta.url), 'utf8')
@@ -184,6 +185,20 @@ describe('analyzeModelCard', () => {
     expect(elsewhere.diagnostics.map((d) => d.ruleId)).toContain('unknown-declared-license')
     const section = analyzeModelCard('---\nlicense: other\nlicense_name: my-own\n---\n# x\n\n## License\n\nSPDX-License-Identifier: MIT\n')
     expect(section.expression).toBe('MIT')
+  })
+
+  it('carries the governing license restrictions, with evidence at the base model that imposes them', () => {
+    const src = card('laundering.md')
+    const r = analyzeModelCard(src)
+    const governing = r.expression
+    const facts = restrictionsFromLicense(governing, [], { textPresent: false })
+    for (const f of facts) {
+      const got = r.restrictions.find((x) => x.kind === f.kind && x.licenseId === f.licenseId)
+      expect(got, f.kind).toBeDefined()
+      expect(got!.evidence.map((e) => e.text)).toContain('google/gemma-2-2b-it')
+    }
+    // Nothing of the MIT declaration binds.
+    expect(r.restrictions.some((x) => x.licenseId === 'MIT')).toBe(false)
   })
 
   it('never throws on hostile cards', () => {
