@@ -14,8 +14,14 @@
 // required bigrams all sit in the first or last slices of the reference, those slices are set aside: coverage
 // is measured on the rest, and the share set aside is reported as `truncated`, which lowers the rank (and the
 // confidence) of the match so that a complete match of a shorter reference wins over a truncated longer one.
-import { POSITION_BUCKETS, POSTING_REQUIRED, RARE_DF, type FullTextIndex } from '../corpus/fulltext.js'
+import type { FullTextIndex } from '../corpus/fulltext.js'
+import * as format from '../corpus/fulltext-format.js'
 import { findPosting, nextGeneration, type Scratch } from './fulltext-candidates.js'
+
+// local copies of the format constants read in loops
+const B = format.POSITION_BUCKETS
+const REQUIRED = format.POSTING_REQUIRED
+const RARE_DF = format.RARE_DF
 
 /** An unknown run after an anchor longer than this is not a filled-in name any more. */
 const MAX_EXCUSED_RUN = 40
@@ -23,6 +29,8 @@ const MAX_EXCUSED_RUN = 40
 const MISSING_SLICE = 0.25
 /** At most this share of a reference may be set aside as a missing preamble or trailing part. */
 const MAX_TRUNCATED = { license: 0.25, exception: 0.25, policy: 0.25, header: 0.5 } as const
+/** Below this coverage of what is kept, or this precision, a candidate is no match whatever is set aside. */
+const MIN_KEPT_COVERAGE = 0.85
 /** Rank and confidence lose this much per unit of truncated share. */
 const TRUNCATION_PENALTY = 0.2
 
@@ -46,6 +54,16 @@ export interface RegionScore {
   truncated: number
   /** The rank of the match: F1 lowered for truncation. Reported as the confidence. */
   effective: number
+}
+
+/**
+ * The highest `effective` score a reference of `kind` can reach when `coverage` of its required bigrams occur
+ * in the input: lets the matcher skip candidates that can neither win nor come close.
+ */
+export function effectiveBound(kind: keyof typeof MAX_TRUNCATED, coverage: number): number {
+  const whole = (2 * coverage) / (1 + coverage)
+  const cut = 1 - coverage <= MAX_TRUNCATED[kind] ? 1 - TRUNCATION_PENALTY * (1 - coverage) : 0
+  return Math.max(whole, cut)
 }
 
 /**
@@ -158,14 +176,15 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
   const req = index.refs[ref].req
   let coverage = found / req
   let truncated = 0
-  if (found < req) {
+  const precision = hits / Math.max(1, end - start + 1 - excused)
+  // setting parts aside only matters for a candidate that could then reach a confident score
+  if (found < req && found >= (1 - MAX_TRUNCATED[index.refs[ref].kind]) * req * MIN_KEPT_COVERAGE && precision >= MIN_KEPT_COVERAGE) {
     const kept = keptSlices(index, ref, idx, start, end, gen, s)
     if (kept && kept.total < req) {
       truncated = 1 - kept.total / req
       coverage = kept.found / kept.total
     }
   }
-  const precision = hits / Math.max(1, end - start + 1 - excused)
   const f1 = coverage + precision > 0 ? (2 * coverage * precision) / (coverage + precision) : 0
   const effective = f1 * (1 - TRUNCATION_PENALTY * truncated)
   return { ref, start, end, found, rareFound, coverage, precision, f1, maxGap, truncated, effective }
@@ -179,7 +198,6 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
  * distinct required bigrams.
  */
 function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, start: number, end: number, gen: number, s: Scratch) {
-  const B = POSITION_BUCKETS
   const totals = index.bucketTotals.subarray(ref * 2 * B, (ref + 1) * 2 * B)
   const found = new Uint16Array(2 * B)
   const mark = nextGeneration(s)
@@ -188,7 +206,7 @@ function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, start: n
     if (u < 0 || s.stamp[u] !== gen || s.seen[u] === mark) continue
     s.seen[u] = mark
     const p = findPosting(index, u, ref)
-    if (p < 0 || !(index.postings[p] & POSTING_REQUIRED)) continue
+    if (p < 0 || !(index.postings[p] & REQUIRED)) continue
     found[index.buckets[p] >> 4]++
     found[B + (index.buckets[p] & 15)]++
   }
@@ -251,7 +269,7 @@ export function countDecisive(
     if ((s.reqBits[u] & bit) !== 0 && p < 0) {
       out.own++
       if (numeric[i]) out.ownNumeric++
-    } else if ((s.inBits[u] & bit) === 0 && p >= 0 && index.postings[p] & POSTING_REQUIRED && numeric[i]) out.rivalNumeric++
+    } else if ((s.inBits[u] & bit) === 0 && p >= 0 && index.postings[p] & REQUIRED && numeric[i]) out.rivalNumeric++
   }
   return out
 }

@@ -4,9 +4,15 @@
 // many of its *required* bigrams occur anywhere in the unmatched part of the input gives an upper bound of its
 // coverage; only the best few references are then localized and scored (dice.ts). For those, one pass over the
 // distinct input bigrams sets a bit per candidate, so scoring a candidate is a bit test per position.
-import { POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED, type FullTextIndex } from '../corpus/fulltext.js'
+import type { FullTextIndex } from '../corpus/fulltext.js'
+import * as format from '../corpus/fulltext-format.js'
 import { hashPair, hashString } from '../text/hash.js'
 import type { Token } from '../text/index.js'
+
+// local copies: the hot loops below read them millions of times
+const REF = format.POSTING_REF
+const REQUIRED = format.POSTING_REQUIRED
+const ANCHOR = format.POSTING_ANCHOR
 
 /** At most this many candidates are scored per round (one bit each in a u32). */
 export const MAX_CANDIDATES = 32
@@ -110,6 +116,8 @@ export function lookupBigrams(index: FullTextIndex, words: Uint32Array): Int32Ar
 export interface CandidateSet {
   /** Reference indexes, best coverage first; candidate k owns bit `1 << k`. */
   refs: number[]
+  /** Share of each candidate's required bigrams present anywhere in the unmasked input (an upper bound). */
+  coverage: number[]
   /** Distinct hash indexes present in the unmasked input. */
   distinct: number[]
 }
@@ -120,46 +128,51 @@ export interface CandidateSet {
  */
 export function collectCandidates(index: FullTextIndex, idx: Int32Array, masked: Uint8Array, s: Scratch): CandidateSet {
   const { starts, postings, refs } = index
+  const { seen, reqHits, slot, inBits, reqBits, anchorBits } = s
   const gen = nextGeneration(s)
-  s.reqHits.fill(0)
+  reqHits.fill(0)
   const distinct: number[] = []
   for (let i = 0; i < idx.length; i++) {
     const u = idx[i]
-    if (u < 0 || masked[i] || s.seen[u] === gen) continue
-    s.seen[u] = gen
+    if (u < 0 || masked[i] || seen[u] === gen) continue
+    seen[u] = gen
     distinct.push(u)
-    for (let p = starts[u]; p < starts[u + 1]; p++) {
+    const end = starts[u + 1]
+    for (let p = starts[u]; p < end; p++) {
       const v = postings[p]
-      if (v & POSTING_REQUIRED) s.reqHits[v & POSTING_REF]++
+      if (v & REQUIRED) reqHits[v & REF]++
     }
   }
   const ranked: Array<[number, number]> = []
   for (let r = 0; r < refs.length; r++) {
-    const hits = s.reqHits[r]
+    const hits = reqHits[r]
     if (hits >= 3 && hits >= MIN_COVERAGE * refs[r].req) ranked.push([r, hits / refs[r].req])
   }
   ranked.sort((a, b) => b[1] - a[1] || refs[b[0]].req - refs[a[0]].req || a[0] - b[0])
-  const chosen = ranked.slice(0, MAX_CANDIDATES).map(([r]) => r)
-  chosen.forEach((r, k) => (s.slot[r] = k))
-  for (const u of distinct) {
+  const top = ranked.slice(0, MAX_CANDIDATES)
+  const chosen = top.map(([r]) => r)
+  chosen.forEach((r, k) => (slot[r] = k))
+  for (let d = 0; d < distinct.length; d++) {
+    const u = distinct[d]
     let inB = 0
     let reqB = 0
     let anchorB = 0
-    for (let p = starts[u]; p < starts[u + 1]; p++) {
+    const end = starts[u + 1]
+    for (let p = starts[u]; p < end; p++) {
       const v = postings[p]
-      const k = s.slot[v & POSTING_REF]
+      const k = slot[v & REF]
       if (k < 0) continue
       const bit = 1 << k
       inB |= bit
-      if (v & POSTING_REQUIRED) reqB |= bit
-      if (v & POSTING_ANCHOR) anchorB |= bit
+      if (v & REQUIRED) reqB |= bit
+      if (v & ANCHOR) anchorB |= bit
     }
-    s.inBits[u] = inB
-    s.reqBits[u] = reqB
-    s.anchorBits[u] = anchorB
+    inBits[u] = inB
+    reqBits[u] = reqB
+    anchorBits[u] = anchorB
   }
-  for (const r of chosen) s.slot[r] = -1
-  return { refs: chosen, distinct }
+  for (const r of chosen) slot[r] = -1
+  return { refs: chosen, coverage: top.map(([, c]) => c), distinct }
 }
 
 /** Position in `postings` of reference `ref` under hash index `u`, or -1 (postings are sorted by reference). */
@@ -168,7 +181,7 @@ export function findPosting(index: FullTextIndex, u: number, ref: number): numbe
   let hi = index.starts[u + 1] - 1
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1
-    const r = index.postings[mid] & POSTING_REF
+    const r = index.postings[mid] & REF
     if (r < ref) lo = mid + 1
     else if (r > ref) hi = mid - 1
     else return mid

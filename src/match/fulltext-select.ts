@@ -73,13 +73,19 @@ const encloses = (a: RegionScore, b: RegionScore) =>
  */
 export function selectWinner(index: FullTextIndex, scored: Scored[], idx: Int32Array, numeric: Uint8Array, s: Scratch): Scored | undefined {
   const confident = scored.filter((c) => isConfident(index, c)).sort((a, b) => b.effective - a.effective || b.found - a.found || a.ref - b.ref)
-  const decisive = confident.filter((c) => isDecisive(index, c, scored, idx, numeric, s))
-  let winner = decisive[0]
+  // decisiveness costs a pass over the region per near-clone: check it only for candidates that could win
+  const known = new Map<Scored, boolean>()
+  const decisive = (c: Scored) => {
+    let ok = known.get(c)
+    if (ok === undefined) known.set(c, (ok = isDecisive(index, c, scored, idx, numeric, s)))
+    return ok
+  }
+  let winner = confident.find(decisive)
   if (!winner) return undefined
   for (let changed = true; changed; ) {
     changed = false
-    for (const c of decisive) {
-      if (c !== winner && encloses(c, winner)) {
+    for (const c of confident) {
+      if (c !== winner && encloses(c, winner) && decisive(c)) {
         winner = c
         changed = true
       }

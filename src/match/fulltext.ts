@@ -8,9 +8,9 @@
 import { loadFullTextIndex, type FullTextIndex } from '../corpus/fulltext.js'
 import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
-import { scoreCandidate, type RegionScore } from './dice.js'
+import { effectiveBound, scoreCandidate, type RegionScore } from './dice.js'
 import { matchExact } from './exact.js'
-import { collectCandidates, isVersionBigram, lookupBigrams, scratchFor, wordHashes } from './fulltext-candidates.js'
+import { collectCandidates, isVersionBigram, lookupBigrams, scratchFor, wordHashes, type CandidateSet, type Scratch } from './fulltext-candidates.js'
 import { toFindings, toNearest, type Accepted } from './fulltext-combine.js'
 import { selectWinner, type Scored } from './fulltext-select.js'
 
@@ -70,11 +70,7 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   let nearest: { best: Scored; others: Candidate[] } | undefined
   for (let roundNo = 0; roundNo < MAX_ROUNDS; roundNo++) {
     const set = collectCandidates(index, idx, masked, s)
-    const scored: Scored[] = []
-    set.refs.forEach((ref, k) => {
-      const sc = scoreCandidate(index, ref, 1 << k, idx, masked, s)
-      if (sc) scored.push({ ...sc, bit: 1 << k })
-    })
+    const scored = scoreCandidates(index, set, idx, masked, s)
     if (!scored.length) break
     const winner = selectWinner(index, scored, idx, numeric, s)
     if (!winner) {
@@ -87,6 +83,26 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   const matches = toFindings(index, accepted, tokens, lines)
   if (matches.length || !nearest) return { matches }
   return { matches, nearest: toNearest(index, nearest.best, nearest.others, tokens, lines) }
+}
+
+/**
+ * Score candidates from the most promising down, stopping once the rest cannot come within the candidate
+ * margin of the best score so far (they could neither win nor be reported as runner-ups).
+ */
+function scoreCandidates(index: FullTextIndex, set: CandidateSet, idx: Int32Array, masked: Uint8Array, s: Scratch): Scored[] {
+  const order = set.refs
+    .map((ref, k) => ({ ref, k, bound: effectiveBound(index.refs[ref].kind, set.coverage[k]) }))
+    .sort((a, b) => b.bound - a.bound || a.k - b.k)
+  const scored: Scored[] = []
+  let best = 0
+  for (const { ref, k, bound } of order) {
+    if (bound < best - CANDIDATE_MARGIN) break
+    const sc = scoreCandidate(index, ref, 1 << k, idx, masked, s)
+    if (!sc) continue
+    scored.push({ ...sc, bit: 1 << k })
+    if (sc.effective > best) best = sc.effective
+  }
+  return scored
 }
 
 /** Per bigram position: whether it states a version or a date. */
