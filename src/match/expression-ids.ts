@@ -152,7 +152,7 @@ function squashIndex(): Map<string, string> {
 }
 
 /**
- * Suggest the SPDX id a loosely written license name most likely means. Deprecated ids resolve to their
+ * Suggest the SPDX id a loosely written license id most likely means, from its spelling alone (no corpus). Deprecated ids resolve to their
  * successors; nothing is guessed for names that could mean several licenses ("BSD", "GPL" without a version).
  *
  * @param raw - a license name or id as someone wrote it.
@@ -162,7 +162,7 @@ function squashIndex(): Map<string, string> {
  * correctLicenseId('GPLv3') // 'GPL-3.0-only'
  * correctLicenseId('mit license') // 'MIT'
  */
-export function correctLicenseId(raw: string): string | undefined {
+export function correctLicenseIdSpelling(raw: string): string | undefined {
   const text = raw.trim()
   if (!text || text.length > 200) return undefined
   const exact = lookupLicenseId(text.replace(/\+$/, ''))

@@ -1,8 +1,24 @@
 // SPDX license expressions: parse (through spdx-expression-parse), canonicalize ids and print back, never throwing.
 import parse from 'spdx-expression-parse'
-import { correctLicenseId, lookupExceptionId, lookupLicenseId, resolveLicenseId } from './expression-ids.js'
+import { correctLicenseIdSpelling, lookupExceptionId, lookupLicenseId, resolveLicenseId } from './expression-ids.js'
+import { identifyLicenseName } from './reference.js'
 
-export { correctLicenseId } from './expression-ids.js'
+/**
+ * Suggest the canonical id a loosely written license id or name most likely means: first from its spelling
+ * (`apache2`, `GPLv3`, `mit license`), then as a license name (`GNU Lesser General Public License v2.1 or later`,
+ * `Llama 3.1 Community License`). Deprecated ids resolve to their successors; nothing is guessed for names that
+ * could mean several licenses ("BSD", "GPL" without a version).
+ *
+ * @param raw - a license id or name as someone wrote it.
+ * @returns the canonical id, or `undefined` when there is no confident suggestion.
+ * @example
+ * correctLicenseId('apache2') // 'Apache-2.0'
+ * correctLicenseId('GPLv3') // 'GPL-3.0-only'
+ * correctLicenseId('mit license') // 'MIT'
+ */
+export function correctLicenseId(raw: string): string | undefined {
+  return correctLicenseIdSpelling(raw) ?? identifyLicenseName(String(raw ?? ''))
+}
 
 /** The result of `parseLicenseExpression`: the canonical expression and its license ids, or why it is invalid. */
 export type ParsedExpression =

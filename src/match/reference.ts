@@ -5,12 +5,12 @@
 // ("MIT", "GPL") only next to a licensing cue → let a versioned mention absorb unversioned ones and URLs of
 // its family nearby → group "A or B" choices → one finding per license.
 import type { LicenseFinding } from '../schema/index.js'
-import type { LineIndex, Token } from '../text/index.js'
+import { createLineIndex, tokenize, type LineIndex, type Token } from '../text/index.js'
 import { loadReferenceIndex, type ReferenceIndex } from './reference-rules.js'
 import { scanMentions, wordStream, type Mention, type WordStream } from './reference-scan.js'
 import { findUrls } from './reference-url.js'
 import { referenceWords } from './reference-words.js'
-import { findSpdxTags } from './spdx-id.js'
+import { findSpdxTags } from './expression-tags.js'
 
 // Words that make a bare abbreviation a license reference: "licensed under the MIT", "License: BSD", "MIT licensed".
 const CUE_BEFORE = new Set(['license', 'licensed', 'licenses', 'licensing', 'under', 'dual', 'triple', 'multi', 'terms', 'spdx'])
@@ -28,6 +28,8 @@ const CHOICE_CUES = new Set(['dual', 'triple', 'multi', 'either', 'choice', 'cho
 // of its family anywhere in the text ("… GPL version 2 …" then "see the GPL for details").
 const ABSORB_URL = 40
 const MAX_EVIDENCE = 10
+// Below this a name is vague (an unversioned family, a bare abbreviation): no single id can be suggested for it.
+const CONFIDENT_NAME = 0.85
 
 /** Words outside URLs and SPDX tag lines (both are read by their own matchers). */
 function maskedWords(source: string, tokens: readonly Token[], blocked: [number, number][]) {
@@ -99,13 +101,13 @@ function connection(s: WordStream, a: Mention, b: Mention, covered: Uint8Array):
 const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.get(m.licenseId) ?? m.licenseId
 
 /** Keep weak mentions next to a cue or listed with a kept mention; drop negated ones. */
-function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array): Mention[] {
+function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array, field = false): Mention[] {
   // a negation covers the rest of its list: "licenses such as MIT and BSD"
   const no = mentions.map((m) => m.kind !== 'url' && m.kind !== 'exception' && negated(s, m))
   for (let k = 1; k < mentions.length; k++) {
     if (no[k - 1] && !no[k] && mentions[k].kind !== 'url' && connection(s, mentions[k - 1], mentions[k], covered).connected) no[k] = true
   }
-  const keep = mentions.map((m, k) => m.kind === 'url' || m.kind === 'exception' || (!no[k] && (!m.weak || hasCue(s, m))))
+  const keep = mentions.map((m, k) => m.kind === 'url' || m.kind === 'exception' || (!no[k] && (!m.weak || field || hasCue(s, m))))
   for (let changed = true; changed; ) {
     changed = false
     for (let k = 0; k < mentions.length; k++) {
@@ -219,8 +221,11 @@ export function matchReferences(source: string, tokens: Token[], lines: LineInde
   return findReferences(source, tokens, lines, loadReferenceIndex())
 }
 
-/** `matchReferences` over a given rule index (tests build small ones). */
-export function findReferences(source: string, tokens: readonly Token[], lines: LineIndex, idx: ReferenceIndex): LicenseFinding[] {
+/**
+ * `matchReferences` over a given rule index. `field`: the text is a license field (a manifest's `license`), so
+ * bare abbreviations count without a cue.
+ */
+export function findReferences(source: string, tokens: readonly Token[], lines: LineIndex, idx: ReferenceIndex, options: { field?: boolean } = {}): LicenseFinding[] {
   const urls = findUrls(source, idx.urls)
   const blocked: [number, number][] = urls.map((u) => [u.start, u.end])
   for (const tag of findSpdxTags(source)) blocked.push([tag.start, Math.max(tag.valueEnd, tag.valueStart)])
@@ -235,7 +240,7 @@ export function findReferences(source: string, tokens: readonly Token[], lines: 
   mentions.sort((a, b) => a.start - b.start)
   const covered = new Uint8Array(s.words.length)
   for (const m of mentions) for (let k = m.i; k <= m.j; k++) covered[k] = 1
-  const accepted = acceptMentions(s, mentions, covered)
+  const accepted = acceptMentions(s, mentions, covered, options.field)
   const kept = attachExceptions(idx, accepted, absorb(idx, accepted))
   const groups = choiceGroups(s, kept, covered)
   // one choice stated twice ("GPL or CDDL" … "CDDL or GPL") is one choice, and a lone mention of one of its
@@ -267,4 +272,22 @@ export function findReferences(source: string, tokens: readonly Token[], lines: 
     if (f.evidence.length < MAX_EVIDENCE) f.evidence.push(lines.evidence(m.start, m.end))
   }
   return [...findings.values()]
+}
+
+/**
+ * The one license a short name stands for, when it names exactly one with a version or a full name
+ * ("GNU Lesser General Public License v2.1 or later" → `LGPL-2.1-or-later`, "Llama 3.1 Community License" →
+ * `LicenseRef-llama-3.1-community`). Vague names ("GPL", "BSD") and lists give `undefined`.
+ *
+ * @param raw - a license name as written in a manifest field or a heading (at most 300 characters).
+ * @returns the canonical id, or `undefined`.
+ */
+export function identifyLicenseName(raw: string): string | undefined {
+  const text = raw.trim()
+  if (!text || text.length > 300) return undefined
+  const findings = findReferences(text, tokenize(text, { keepCopyright: true }), createLineIndex(text), loadReferenceIndex(), { field: true })
+  if (findings.length !== 1 || findings[0].expression || findings[0].confidence < CONFIDENT_NAME) return undefined
+  // the name must be most of the text: "MIT-licensed parser for Apache logs" is not a license name
+  const covered = findings[0].evidence.reduce((n, e) => n + e.text.replace(/[^\p{L}\p{N}]/gu, '').length, 0)
+  return covered * 2 >= text.replace(/[^\p{L}\p{N}]/gu, '').length ? findings[0].licenseId : undefined
 }
