@@ -255,6 +255,8 @@ class Builder {
   families = new Map<string, Map<string, { base?: string; later?: string; baseWeak?: boolean; laterWeak?: boolean }>>()
   familyOfId = new Map<string, string>()
   groupOf = new Map<string, string>()
+  /** Keys left out because they name several licenses (listed with REFERENCES_VERBOSE=1). */
+  dropped: string[] = []
 
   propose(map: Map<string, Proposal[]>, key: string, proposal: Proposal): void {
     if (!key) return
@@ -350,7 +352,8 @@ class Builder {
         } else if (targets.some((t) => t.startsWith('fam:')) && new Set(targets.filter((t) => t.startsWith('fam:'))).size === 1) {
           target = targets.find((t) => t.startsWith('fam:'))
         } else {
-          console.warn(`references: ambiguous ${what} "${key}" → ${targets.join(', ')} (dropped)`)
+          // several licenses share the name or page ("FSF Unlimited License", a Fedora wiki page): no rule
+          this.dropped.push(`${what} "${key}" → ${targets.join(', ')}`)
           continue
         }
       }
@@ -483,6 +486,7 @@ export async function buildReferences(ctx: BuildContext): Promise<Record<string,
   const urls: Record<string, string> = {}
   for (const [key, proposal] of b.resolve(b.urls, 'url')) urls[key] = proposal.target.replace(/^id:/, '')
 
+  if (process.env.REFERENCES_VERBOSE) for (const d of b.dropped) console.warn(`references: ambiguous ${d} (dropped)`)
   const corpus: ReferencesCorpus = { format: 1, rules, families, urls }
   return { 'references.json': JSON.stringify(corpus) + '\n' }
 }
