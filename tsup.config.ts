@@ -1,4 +1,4 @@
-// Build: ESM + CJS + types for the library, ESM for the bin.
+// Build: ESM + CJS + types for the library, ESM for the bin and for the audit's worker thread.
 import { defineConfig } from 'tsup'
 
 export default defineConfig([
@@ -17,5 +17,12 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The audit's worker-thread entry, loaded by path from dist/ (src/audit/pool.ts), so it is its own bundle.
+    entry: { 'audit-worker': 'src/audit/worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
   },
 ])

@@ -4,6 +4,7 @@
 //
 //   node --expose-gc scripts/bench-audit.mjs            (LICIT_BENCH_FILES=100000 for a bigger tree)
 //   LICIT_ENTRY=src/index.ts npx tsx scripts/bench-audit.mjs   (run against the sources instead of dist/)
+//   LICIT_BENCH_WORKERS=0 …                                      (classify on the main thread only)
 //
 // Nothing here is committed data: LICENSE texts are copied at run time from the LICENSE files of the installed
 // packages in node_modules; every other file is generated filler.
@@ -15,6 +16,8 @@ import { pathToFileURL } from 'node:url'
 const root = join(import.meta.dirname, '..')
 const entry = resolve(root, process.env.LICIT_ENTRY ?? join('dist', 'index.js'))
 const target = Number(process.env.LICIT_BENCH_FILES ?? 50_000)
+// Worker threads for the audit (default: audit's own default, the CPU count up to 4).
+const workers = process.env.LICIT_BENCH_WORKERS === undefined ? {} : { workers: Number(process.env.LICIT_BENCH_WORKERS) }
 const mib = (bytes) => (bytes / 1024 / 1024).toFixed(0)
 const peakRss = () => mib(process.resourceUsage().maxRSS * 1024)
 
@@ -93,7 +96,7 @@ try {
   let sampledPeak = rssBefore
   const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss)), 50)
   t = performance.now()
-  const report = await audit(tmp, { config: false })
+  const report = await audit(tmp, { config: false, ...workers })
   const seconds = (performance.now() - t) / 1000
   clearInterval(sampler)
   const s = report.summary
@@ -111,7 +114,7 @@ try {
 const nm = join(root, 'node_modules')
 if (statSync(nm, { throwIfNoEntry: false })?.isDirectory()) {
   const t = performance.now()
-  const report = await audit(nm, { config: false })
+  const report = await audit(nm, { config: false, ...workers })
   const seconds = (performance.now() - t) / 1000
   console.log(`\nnode_modules: ${report.summary.packages} packages, ${report.summary.files} files in ${seconds.toFixed(2)} s (${(report.summary.files / seconds).toFixed(0)} files/s)`)
   const rows = report.packages.flatMap((p) => p.mismatches.filter((m) => m.severity !== 'info').map((m) => ({ p, m })))

@@ -14,11 +14,12 @@ import {
   type FileReport,
   type PackageReport,
 } from '../schema/index.js'
-import { analyzeFile, isCardName, isLicenseRelevantName, isLicenseTextName, isTextCandidate, type AnalyzedFile } from './files.js'
+import { isCardName, isLicenseRelevantName, isLicenseTextName, isTextCandidate, type AnalyzedFile } from './files.js'
 import { applyLineage, normalizeModelId, type LineageNode } from './lineage.js'
 import { configMessages as cm, fileMessages as fm } from './messages.js'
 import { displayName, finalizePackage, readManifestFields, type PackageState } from './package.js'
 import { evaluatePolicy, loadPolicy, mergePolicy } from './policy.js'
+import { createAnalyzer } from './pool.js'
 import { errorCode, walkTree, type WalkDirectory, type WalkFile } from './walk.js'
 
 /** Default size limit for one file: larger "license" files are generated bundles, not licenses. */
@@ -55,7 +56,7 @@ const looksLikeCard = (text: string) => FRONT_MATTER.test(text.slice(0, 1000)) &
  * license-relevant files are read, and reports keep no file texts.
  *
  * @param root - the folder to audit.
- * @param options - `followSymlinks` (false), `maxFileSize` (5 MB), `concurrency` (16), `allFiles` (false),
+ * @param options - `followSymlinks` (false), `maxFileSize` (5 MB), `concurrency` (16), `workers` (0), `allFiles` (false),
  *   `ignore` (['.git', '.hg', '.svn']), `policy`, `config` (path, or false), `onProgress`.
  * @returns the AuditReport. One bad file or package becomes a diagnostic; only an unreadable root rejects
  *   (`LicitError` `E_ROOT_NOT_FOUND`), or an unreadable or invalid config (`E_CONFIG_NOT_FOUND`, `E_CONFIG_INVALID`).
@@ -79,8 +80,11 @@ export async function audit(root: string, options: AuditOptions = {}): Promise<A
   const counts = { analyzed: 0, skipped: 0, files: 0, directories: 0 }
   let lastProgress = 0
 
+  const analyzer = createAnalyzer(opts.workers ?? 0)
+  const read = (file: WalkFile, keepText = false) => analyzer.analyze({ abs: file.abs, rel: file.rel, maxSize, keepText })
+
   const analyze = async (pkg: PackageState, file: WalkFile): Promise<AnalyzedFile> => {
-    const result = await analyzeFile(file.abs, file.rel, maxSize)
+    const result = await read(file)
     if (result.skipped) counts.skipped++
     else counts.analyzed++
     pkg.files.push(result.report)
@@ -109,16 +113,16 @@ export async function audit(root: string, options: AuditOptions = {}): Promise<A
     // 1. An npm package: package.json in a node_modules slot, or anywhere with a name (workspaces, the project).
     const manifest = dir.files.find((f) => f.name === 'package.json')
     if (manifest && dir.name !== 'node_modules') {
-      const read = await analyzeFile(manifest.abs, manifest.rel, maxSize)
-      const fields = read.text !== undefined ? readManifestFields(read.text) : {}
+      const manifestFile = await read(manifest, true)
+      const fields = manifestFile.text !== undefined ? readManifestFields(manifestFile.text) : {}
       if (ctx.slot || fields.name !== undefined) {
         pkg = newPackage('npm', fields.name ?? (ctx.slot === 'scope' ? `${ctx.parentName}/${dir.name}` : dir.name))
         if (ctx.slot || ctx.pkg?.installed) pkg.installed = true
         if (fields.version !== undefined) pkg.version = fields.version
         if (fields.declared) pkg.manifestDeclared = { ...fields.declared, path: manifest.rel }
         if (fields.error) pkg.diagnostics.push({ ruleId: 'invalid-package-json', source: 'licit', severity: 'warning', reason: fm.badPackageJson(fields.error), path: manifest.rel })
-        pkg.files.push(read.report)
-        if (read.skipped) counts.skipped++
+        pkg.files.push(manifestFile.report)
+        if (manifestFile.skipped) counts.skipped++
         else counts.analyzed++
         done.add(manifest)
       }
@@ -133,7 +137,7 @@ export async function audit(root: string, options: AuditOptions = {}): Promise<A
       if (!insideNpm) {
         for (const file of dir.files.filter((f) => isCardName(f.name))) {
           const head = await peek(file.abs)
-          if (looksLikeCard(head)) cards.push({ file, result: await analyzeFile(file.abs, file.rel, maxSize) })
+          if (looksLikeCard(head)) cards.push({ file, result: await read(file, true) })
         }
       }
       const card = cards.find((c) => c.result.report.kind === 'model-card')
@@ -195,12 +199,17 @@ export async function audit(root: string, options: AuditOptions = {}): Promise<A
   }
 
   const rootParent = basename(dirname(abs))
-  const stats = await walkTree<Context>(abs, { slot: rootParent === 'node_modules' ? 'node_modules' : undefined, parentName: rootParent }, visit, {
-    followSymlinks: opts.followSymlinks ?? false,
-    concurrency: opts.concurrency ?? 16,
-    ignore: new Set(opts.ignore ?? ['.git', '.hg', '.svn']),
-    onDiagnostic: (d) => diagnostics.push(d),
-  })
+  let stats
+  try {
+    stats = await walkTree<Context>(abs, { slot: rootParent === 'node_modules' ? 'node_modules' : undefined, parentName: rootParent }, visit, {
+      followSymlinks: opts.followSymlinks ?? false,
+      concurrency: opts.concurrency ?? 16,
+      ignore: new Set(opts.ignore ?? ['.git', '.hg', '.svn']),
+      onDiagnostic: (d) => diagnostics.push(d),
+    })
+  } finally {
+    await analyzer.close()
+  }
 
   packages.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
   const reports: PackageReport[] = []

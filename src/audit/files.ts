@@ -95,10 +95,10 @@ export interface AnalyzedFile {
 
 /**
  * Read, decode and classify one file. Never throws: a file too large, binary or unreadable becomes a report
- * with a fatal diagnostic. The returned report shares no strings with the file text (see `detach`), so holding
- * many reports does not hold their files.
+ * with a fatal diagnostic. Unless `detachReport` is false, the returned report shares no strings with the file
+ * text (see `detach`), so holding many reports does not hold their files.
  */
-export async function analyzeFile(abs: string, rel: string, maxSize: number): Promise<AnalyzedFile> {
+export async function analyzeFile(abs: string, rel: string, maxSize: number, detachReport = true): Promise<AnalyzedFile> {
   const read = await readBytes(abs, maxSize)
   if (!read.ok) return { report: skippedReport(rel, 'text', read.diagnostic), skipped: true }
   const decoded = decodeText(read.bytes)
@@ -119,7 +119,7 @@ export async function analyzeFile(abs: string, rel: string, maxSize: number): Pr
       else report.counts.infos++
     }
   }
-  return { report: detach(report), text: decoded.text, skipped: false }
+  return { report: detachReport ? detach(report) : report, text: decoded.text, skipped: false }
 }
 
 /**

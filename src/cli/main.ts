@@ -23,7 +23,7 @@ const HELP = `licit — identify licenses and the restrictions that bind you (no
 Usage
   licit FILE... [--format text|json|sarif] [--fail-on LIST]
   licit audit [DIR] [--format text|json|sarif] [--fail-on LIST] [--config FILE]
-                    [--follow-symlinks] [--all-files] [--max-file-size BYTES]
+                    [--follow-symlinks] [--all-files] [--max-file-size BYTES] [--workers N]
 
 Options
   -f, --format        text (default), json, or sarif
@@ -34,6 +34,7 @@ Options
       --follow-symlinks  follow symbolic links that lead outside DIR
       --all-files     classify every text file, not only license-relevant ones
       --max-file-size skip files larger than this many bytes (default 5242880)
+      --workers       worker threads for classifying large trees (default 0)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -54,6 +55,7 @@ const options = {
   'follow-symlinks': { type: 'boolean' },
   'all-files': { type: 'boolean' },
   'max-file-size': { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -85,7 +87,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     const policy = parseFailOn(values['fail-on'])
     const isAudit = positionals[0] === 'audit'
     if (!isAudit) {
-      for (const flag of ['config', 'follow-symlinks', 'all-files', 'max-file-size'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to \`licit audit\` only`)
+      for (const flag of ['config', 'follow-symlinks', 'all-files', 'max-file-size', 'workers'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to \`licit audit\` only`)
       if (!positionals.length) throw new UsageError('No file given. Usage: licit FILE... or licit audit DIR (see --help)')
       return await runFiles(positionals, format, policy, io)
     }
@@ -179,6 +181,11 @@ async function runAudit(dir: string, values: Values, format: string, policy: Pol
     maxFileSize = Number(values['max-file-size'])
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(`Expected --max-file-size to be a positive whole number of bytes, got \`${values['max-file-size']}\``)
   }
+  let workers: number | undefined
+  if (values.workers !== undefined) {
+    workers = Number(values.workers)
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`Expected --workers to be a whole number from 0 to 64, got \`${values.workers}\``)
+  }
   let shown = false
   const onProgress = io.progress
     ? (p: AuditProgress) => {
@@ -193,6 +200,7 @@ async function runAudit(dir: string, values: Values, format: string, policy: Pol
       ...(values['follow-symlinks'] ? { followSymlinks: true } : {}),
       ...(values['all-files'] ? { allFiles: true } : {}),
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+      ...(workers !== undefined ? { workers } : {}),
       ...(Object.keys(policy).length ? { policy } : {}),
       ...(onProgress ? { onProgress } : {}),
     })

@@ -138,6 +138,8 @@ export const AuditOptionsSchema = z
     maxFileSize: z.number().int().positive().optional(),
     /** How many files or folders are read at once (default 16). */
     concurrency: z.number().int().min(1).max(1024).optional(),
+    /** Worker threads that classify files once a tree proves large (default 0: all on the main thread). Each costs ~60 MB. */
+    workers: z.number().int().min(0).max(64).optional(),
     /** Classify every text file under a package, not only license-relevant ones (default `false`). */
     allFiles: z.boolean().optional(),
     /** Folder names never entered (default `['.git', '.hg', '.svn']`). */

@@ -27,7 +27,7 @@ describe('licit --help / --version / usage errors', () => {
   })
 
   it('exits 2 with a message, not a stack, on usage errors', async () => {
-    for (const argv of [[], ['--bogus'], ['x', '--format', 'xml'], ['x', '--fail-on', 'everything'], ['x', '--config', 'c.json'], ['audit', 'a', 'b'], ['audit', '.', '--max-file-size', 'big']]) {
+    for (const argv of [[], ['--bogus'], ['x', '--format', 'xml'], ['x', '--fail-on', 'everything'], ['x', '--config', 'c.json'], ['audit', 'a', 'b'], ['audit', '.', '--max-file-size', 'big'], ['audit', '.', '--workers', '-1'], ['x', '--workers', '2'], ['audit', '.', '--workers', '1.5']]) {
       const r = await run(argv)
       expect(r.code, argv.join(' ')).toBe(2)
       expect(r.stdout).toBe('')
