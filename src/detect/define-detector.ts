@@ -10,6 +10,16 @@ export interface DetectContext {
   segments: Segment[]
   /** The license the text was identified as, when exactly one was. */
   licenseId?: string
+  /** Results shared between detectors (list scopes, per-clause flags), filled on first use. */
+  cache: Map<string, unknown>
+}
+
+/** Compute `key` once per context: detectors share list scopes and per-clause flags this way. */
+export function cached<T>(ctx: DetectContext, key: string, compute: () => T): T {
+  if (ctx.cache.has(key)) return ctx.cache.get(key) as T
+  const value = compute()
+  ctx.cache.set(key, value)
+  return value
 }
 
 /** What a detector reports before it becomes a finding: parameters, the clauses it rests on, message data. */

@@ -11,8 +11,9 @@ import {
   listScope,
   NAMED_FIELD,
   bindsLicensee,
-  isProhibitionLead,
-  LIST_FIELD,
+  clauseFlags,
+  hasAny,
+  mayProhibit,
   NOT_A_USE_POLICY,
   POLICY_HEADING,
   POLICY_NAME,
@@ -34,6 +35,9 @@ const POINTS_AT_LIST = /\b(?:restricted\s+uses?|use\s+restrictions|restrictions\
 // unless it also names a specific end use (rule 3) — those words are all in NAMED_FIELD, not here.
 const EXPORT_ONLY = /\bexport\s+control\w*\b[^;]{0,200}\bnational\s+security\b/i
 
+const ATTACHMENT_WORDS = ['attachment', 'exhibit', 'appendix', 'annex', 'schedule']
+const POLICY_WORDS = ['polic', 'aup', 'trustworthy', 'ethics', 'principles']
+
 interface PolicyRef {
   segment: Segment
   name: string
@@ -46,11 +50,11 @@ function policyReferences(segments: Segment[]): PolicyRef[] {
   // A policy "set forth in Exhibit A" lives in this file: it is not an outside document.
   const internal = new Set<string>()
   for (const s of segments) {
-    if (!ATTACHMENT.test(s.text)) continue
+    if (!hasAny(s.lower, ATTACHMENT_WORDS) || !ATTACHMENT.test(s.text)) continue
     for (const m of execAll(POLICY_NAME, s.text)) internal.add(m[0].toLowerCase())
   }
   for (const s of segments) {
-    if (s.heading || !INCORPORATION.test(s.text)) continue
+    if (s.heading || !hasAny(s.lower, POLICY_WORDS) || !INCORPORATION.test(s.text)) continue
     for (const m of execAll(POLICY_NAME, s.text)) {
       if (isSelfReference(s.text, m.index) || internal.has(m[0].toLowerCase())) continue
       if (NOT_A_USE_POLICY.test(s.text.slice(Math.max(0, m.index - 40), m.index))) continue
@@ -67,25 +71,32 @@ function policyReferences(segments: Segment[]): PolicyRef[] {
 }
 
 /** Clauses naming a non-legal field inside a prohibition: the lead-in's list items, or the clause itself. */
-function inlineBans(segments: Segment[]): { leads: Segment[]; items: Segment[] } {
+function inlineBans(ctx: DetectContext): { leads: Segment[]; items: Segment[] } {
+  const { segments } = ctx
+  const flags = clauseFlags(ctx)
   const leads: Segment[] = []
   const items: Segment[] = []
+  const taken = new Set<number>()
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]
-    const lead = isProhibitionLead(s.text)
-    if (!lead && !(PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
+    const lead = flags.lead(i)
+    if (!lead && !(mayProhibit(s.lower) && PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
     // One clause: the prohibition and a specific field ("for any commercial, military, or illegal purposes").
-    if (NAMED_FIELD.test(s.text) && !EXPORT_ONLY.test(s.text)) {
+    if (flags.named(i) && !EXPORT_ONLY.test(s.text)) {
       leads.push(s)
       continue
     }
     if (lead) {
       // A list: its items may use broader words, but at least one must name a specific field.
-      const scope = listScope(segments, i).map((j) => segments[j])
-      const hits = scope.filter((x) => NAMED_FIELD.test(x.text) || LIST_FIELD.test(x.text))
-      if (scope.some((x) => NAMED_FIELD.test(x.text))) {
+      const scope = listScope(segments, i)
+      if (scope.some((j) => flags.named(j))) {
         leads.push(s)
-        items.push(...hits)
+        for (const j of scope) {
+          if ((flags.named(j) || flags.listField(j)) && !taken.has(j)) {
+            taken.add(j)
+            items.push(segments[j])
+          }
+        }
       }
     } else if (POINTS_AT_LIST.test(s.text) || ATTACHMENT.test(s.text)) {
       leads.push(s)
@@ -93,7 +104,7 @@ function inlineBans(segments: Segment[]): { leads: Segment[]; items: Segment[] }
   }
   // "adhere to the Use Restrictions set forth in Attachment A": binding a list of this file by reference.
   for (const s of segments) {
-    if (!leads.includes(s) && ATTACHMENT.test(s.text) && INCORPORATION.test(s.text) && POINTS_AT_LIST.test(s.text)) leads.push(s)
+    if (!leads.includes(s) && hasAny(s.lower, ATTACHMENT_WORDS) && ATTACHMENT.test(s.text) && INCORPORATION.test(s.text) && POINTS_AT_LIST.test(s.text)) leads.push(s)
   }
   return { leads, items }
 }
@@ -114,7 +125,7 @@ export const fieldOfUse = defineDetector({
   detect(ctx: DetectContext): Hit[] {
     const { segments } = ctx
     const refs = policyReferences(segments)
-    const { leads, items } = inlineBans(segments)
+    const { leads, items } = inlineBans(ctx)
     const inline = [...leads, ...items].sort((a, b) => a.start - b.start)
     const appended = appendedPolicyAt(segments)
     const inlineAfterTitle = inline.some((s) => s.start > appended)

@@ -3,6 +3,7 @@
 // to hand over a copy of the license, to keep notices, or Apache-style "your modifications may carry other
 // terms" is not flow-down.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { hasAny } from './patterns.js'
 
 const messages = {
   flow: 'Copies or derivatives must carry its terms or restrictions ("{quote}")',
@@ -10,45 +11,45 @@ const messages = {
 
 const THIS = '(?:this|these|the\\s+present)\\s+(?:agreement|licen[cs]e|public\\s+licen[cs]e|terms)'
 
-/** One regex per way of saying it, with an example each. */
-const PATTERNS: RegExp[] = [
+/** One regex per way of saying it, each with words it cannot match without (a cheap gate), and an example. */
+const PATTERNS: [readonly string[], RegExp][] = [
   // "Use-based restrictions ... MUST be included as an enforceable provision by You in any type of legal agreement"
-  /\benforceable\s+provisions?\b/i,
+  [['enforceable'], /\benforceable\s+provisions?\b/i],
   // "You shall require all of Your users who use the Model ... to comply with the terms of this paragraph"
-  /\brequire\s+(?:all\s+(?:of\s+)?)?(?:your|its|their)\s+(?:users|licensees|customers|recipients|sublicensees|end[-\s]users)\b[^;]{0,160}\bcomply\b/i,
+  [['require'], /\brequire\s+(?:all\s+(?:of\s+)?)?(?:your|its|their)\s+(?:users|licensees|customers|recipients|sublicensees|end[-\s]users)\b[^;]{0,160}\bcomply\b/i],
   // "the Software Products, Derivative Works, or any portion thereof ... will remain subject to this Agreement"
-  new RegExp(`\\b(?:remain|continue\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i'),
+  [['remain subject', 'continue to be subject'], new RegExp(`\\b(?:remain|continue\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i')],
   // "any Derivatives that You may create ... shall be subject to the restrictions set out in Section 3"
-  new RegExp(
+  [['subject to'], new RegExp(
     `\\b(?:derivative|modification|copies|outputs?|distribution)\\w*\\b[^;]{0,160}\\b(?:shall|will|are|is)\\s+(?:also\\s+)?subject\\s+to\\s+(?:the\\s+(?:terms|restrictions|conditions)\\b[^;]{0,60}?)?${THIS}|\\b(?:derivative|modification|output)\\w*\\b[^;]{0,160}\\b(?:shall|will)\\s+be\\s+subject\\s+to\\s+the\\s+restrictions\\b`,
     'i',
-  ),
+  )],
   // "you may only do so under the terms of this Agreement", "must make it available only under the terms of this license"
-  new RegExp(
+  [['only'], new RegExp(
     `(?:\\bonly\\s+(?:do\\s+so|distribute\\w*|share|make\\s+\\w+\\s+available|licen[cs]e\\w*|convey)\\b[^;]{0,40}|\\b(?:distribut\\w*|do\\s+so|available|licen[cs]ed|share\\w*|publish\\w*|perform\\w*|sublicens\\w*|convey\\w*)\\b[^;]{0,100}\\bonly\\s+)under\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`,
     'i',
-  ),
+  )],
   // "must be provided under this license or another license that allows everything this license allows"
-  new RegExp(`\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i'),
+  [['under this', 'under the terms', 'under these', 'under the present'], new RegExp(`\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
   // GPL: "You must license the entire work, as a whole, under this License to anyone who comes into possession"
-  new RegExp(`\\b(?:must|shall)\\s+(?:license|licence|distribute|convey|release|publish)\\b[^;]{0,100}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i'),
+  [['under this', 'under the terms', 'under these', 'under the present'], new RegExp(`\\b(?:must|shall)\\s+(?:license|licence|distribute|convey|release|publish)\\b[^;]{0,100}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
   // GPL-2 / Open Aleph: "cause the Derivative Works to be licensed as a whole at no charge to all third parties under the terms of this License"
-  new RegExp(`\\bto\\s+be\\s+licen[cs]ed\\b[^;]{0,120}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i'),
+  [['to be licen'], new RegExp(`\\bto\\s+be\\s+licen[cs]ed\\b[^;]{0,120}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
   // "specify that any rights to use the Models and/or Derivatives shall be directly granted by Company to said third-party recipients"
-  /\b(?:rights?|licen[cs]es?)\b[^;]{0,120}\b(?:shall|will|must)\s+be\s+(?:directly\s+granted|granted\s+directly)\s+by\b/i,
+  [['granted'], /\b(?:rights?|licen[cs]es?)\b[^;]{0,120}\b(?:shall|will|must)\s+be\s+(?:directly\s+granted|granted\s+directly)\s+by\b/i],
   // "Any additional or different terms and conditions you impose must not conflict with the terms of this Agreement"
-  new RegExp(`\\b(?:terms|conditions)\\b[^;]{0,80}\\b(?:must|shall|may)\\s+not\\s+(?:conflict|contradict|be\\s+inconsistent)\\b[^;]{0,40}${THIS}`, 'i'),
+  [['not conflict', 'not contradict', 'not be inconsistent'], new RegExp(`\\b(?:terms|conditions)\\b[^;]{0,80}\\b(?:must|shall|may)\\s+not\\s+(?:conflict|contradict|be\\s+inconsistent)\\b[^;]{0,40}${THIS}`, 'i')],
   // "offer or impose any terms on the Software Products that alter, restrict, or are inconsistent with the terms of this License"
-  new RegExp(`\\b(?:offer|impose)\\b[^;]{0,60}\\bterms\\b[^;]{0,80}\\b(?:alter|inconsistent|conflict|contradict)\\w*\\b[^;]{0,40}${THIS}`, 'i'),
+  [['alter', 'inconsistent', 'conflict', 'contradict'], new RegExp(`\\b(?:offer|impose)\\b[^;]{0,60}\\bterms\\b[^;]{0,80}\\b(?:alter|inconsistent|conflict|contradict)\\w*\\b[^;]{0,40}${THIS}`, 'i')],
   // "under any license of your choice that does not contradict the restrictions in Attachment A"
-  /\blicen[cs]e\s+of\s+your\s+choice\s+that\s+(?:does\s+not|do\s+not|shall\s+not)\s+(?:contradict|conflict)/i,
+  [['of your choice'], /\blicen[cs]e\s+of\s+your\s+choice\s+that\s+(?:does\s+not|do\s+not|shall\s+not)\s+(?:contradict|conflict)/i],
   // "any Model Derivatives You may create ... will be limited to Research Purposes as well"; "these modifications
   // shall not violate the license restrictions of this Agreement"; "Derivative Models must only be used or distributed for"
-  /\b(?:derivative|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i,
+  [['limited to', 'not violate', 'only be'], /\b(?:derivative|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
   // "Any restrictions set forth herein regarding the Model also applies to any Derivative you create"
-  /\brestrictions?\b[^;]{0,120}\b(?:also\s+)?appl(?:y|ies)\s+to\s+(?:any|all|each)\s+(?:derivative|modification)/i,
+  [['appl'], /\brestrictions?\b[^;]{0,120}\b(?:also\s+)?appl(?:y|ies)\s+to\s+(?:any|all|each)\s+(?:derivative|modification)/i],
   // ShareAlike: "The Adapter's License You apply must be a Creative Commons license with the same License Elements"
-  /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i,
+  [['same licen', 'alike'], /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
 ]
 
 export const flowDown = defineDetector({
@@ -56,7 +57,7 @@ export const flowDown = defineDetector({
   kind: 'flow-down',
   messages,
   detect(ctx: DetectContext): Hit[] {
-    const hits = ctx.segments.filter((s) => /licen[cs]e|agreement|terms|restriction|derivative|modification|comply|enforceable|granted/i.test(s.text) && PATTERNS.some((re) => re.test(s.text)))
+    const hits = ctx.segments.filter((s) => PATTERNS.some(([gate, re]) => hasAny(s.lower, gate) && re.test(s.text)))
     if (!hits.length) return []
     return [{ parameters: {}, spans: hits.map(spanOf), messageId: 'flow', data: { quote: hits[0].text.replace(/\s+/g, ' ').slice(0, 100) } }]
   },

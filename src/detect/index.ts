@@ -27,7 +27,13 @@ export interface DetectOptions {
  */
 export function detectRestrictions(source: string, lines: LineIndex, options: DetectOptions = {}): RestrictionFinding[] {
   const ids = [...new Set(options.licenseIds ?? [])]
-  const ctx: DetectContext = { source, lines, segments: segmentText(source), licenseId: ids.length === 1 ? ids[0] : undefined }
+  const ctx: DetectContext = {
+    source,
+    lines,
+    segments: segmentText(source),
+    licenseId: ids.length === 1 ? ids[0] : undefined,
+    cache: new Map(),
+  }
   const findings: RestrictionFinding[] = []
   for (const d of detectors) {
     for (const hit of d.detect(ctx)) findings.push(toFinding(d, hit, ctx))

@@ -3,6 +3,7 @@
 // Termination for breach, the word "revocable", a steward publishing new license versions and a bare policy URL
 // do not count.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { hasAny } from './patterns.js'
 import type { Segment } from './segment.js'
 
 const messages = {
@@ -46,6 +47,8 @@ const STEWARD =
 // "as may be updated" must be about terms, not a model list or the model itself.
 const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i
 
+const TRIGGER = ['remote', 'disabl', 'guardrail', 'circumvent', 'bypass', 'terminat', 'revoke', 'suspend', 'update', 'modif', 'amend', 'chang', 'revis', 'latest']
+
 const PRIORITY = ['remote-restriction', 'guardrail', 'termination-at-will', 'unilateral-changes'] as const
 type Mechanism = (typeof PRIORITY)[number]
 
@@ -53,12 +56,20 @@ type Mechanism = (typeof PRIORITY)[number]
  * `t` is the clause; `prev` and `next` are read with it for steward wording ("Each revision is distinguished
  * by a version number", "Only Borland ... can modify the terms applicable to Covered Code").
  */
-function mechanismOf(t: string, next = '', prev = ''): Mechanism | undefined {
-  if (REMOTE.test(t)) return 'remote-restriction'
-  if (GUARDRAIL.test(t)) return 'guardrail'
-  const term = TERMINATE.exec(t)
+function mechanismOf(t: string, l: string, next = '', prev = ''): Mechanism | undefined {
+  // Each check is gated by a word it cannot match without (`l` is the lower-cased clause).
+  if (hasAny(l, ['remote', 'disabling', 'kill', 'electronic means']) && REMOTE.test(t)) return 'remote-restriction'
+  if (hasAny(l, ['guardrail', 'safety', 'technical limitation']) && GUARDRAIL.test(t)) return 'guardrail'
+  const term = hasAny(l, ['terminat', 'revoke', 'suspend']) ? TERMINATE.exec(t) : null
   if (term && !/\b(?:you|licensee|recipient)\s*$/i.test(t.slice(0, term.index).slice(-16)) && AT_WILL.test(term[1]) && !FOR_BREACH.test(term[1])) return 'termination-at-will'
-  if (!STEWARD.test(`${prev} ${t} ${next}`) && !NOT_UNILATERAL.test(t) && ABOUT_TERMS.test(t) && CHANGES.some((re) => re.test(t))) return 'unilateral-changes'
+  if (
+    hasAny(l, ['updat', 'modif', 'amend', 'chang', 'revis', 'supplement', 'latest version', 'subject to']) &&
+    CHANGES.some((re) => re.test(t)) &&
+    ABOUT_TERMS.test(t) &&
+    !NOT_UNILATERAL.test(t) &&
+    !STEWARD.test(`${prev} ${t} ${next}`)
+  )
+    return 'unilateral-changes'
   return undefined
 }
 
@@ -71,8 +82,8 @@ export const licensorControl = defineDetector({
     const segs = ctx.segments
     for (let i = 0; i < segs.length; i++) {
       const s = segs[i]
-      if (!/remote|disabl|guardrail|circumvent|bypass|terminat|revoke|suspend|update|modif|amend|chang|revis|latest/i.test(s.text)) continue
-      const mechanism = mechanismOf(s.text, segs[i + 1]?.text, segs[i - 1]?.text)
+      if (!hasAny(s.lower, TRIGGER)) continue
+      const mechanism = mechanismOf(s.text, s.lower, segs[i + 1]?.text, segs[i - 1]?.text)
       if (mechanism) found.push({ s, mechanism })
     }
     if (!found.length) return []

@@ -1,6 +1,7 @@
 // Detector `non-commercial` (kind non-commercial): the grant does not cover (free) commercial use —
 // research-only, non-production, evaluation-only, plain non-commercial, or commercial use after registration.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { hasAny } from './patterns.js'
 import type { Segment } from './segment.js'
 
 const messages = {
@@ -91,7 +92,7 @@ export const nonCommercial = defineDetector({
     const authorization: Segment[] = []
     for (const s of ctx.segments) {
       const t = s.text
-      if (!/commercial|research|evaluation|production|academic/i.test(t)) continue
+      if (!hasAny(s.lower, ['commercial', 'research', 'evaluation', 'production', 'academic'])) continue
       // Definitions ("“Non-Commercial Purpose” means ... personal use for research ...") describe a term;
       // the grant that uses the term decides the scope.
       const definition = DEFINITION.test(t) || NOT_A_LIMIT.test(t)

@@ -59,12 +59,13 @@ export const outputTraining = defineDetector({
   kind: 'output-training',
   messages,
   detect(ctx: DetectContext): Hit[] {
-    const listed = prohibitedItems(ctx.segments)
+    const listed = prohibitedItems(ctx)
     const bans: { s: Segment; scope: string }[] = []
     const derived: Segment[] = []
     for (let i = 0; i < ctx.segments.length; i++) {
       const s = ctx.segments[i]
       const t = s.text
+      if (!s.lower.includes('model') && !s.lower.includes('llm')) continue
       const target = TRAIN_TARGET.exec(t)
       if (target && (FROM_OUTPUT.test(t) || OTHER_MODEL.test(target[0]))) {
         const forbidden = NEGATION.test(t.slice(0, target.index)) || (listed.has(i) && FROM_OUTPUT.test(t))

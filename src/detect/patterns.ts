@@ -2,6 +2,7 @@
 //
 // Every regex here is linear: alternations of literals, and gaps written as bounded negated classes
 // (`[^;]{0,120}`) so that no two quantifiers compete for the same characters.
+import { cached, type DetectContext } from './define-detector.js'
 import type { Segment } from './segment.js'
 
 /**
@@ -111,16 +112,47 @@ export function listScope(segments: Segment[], lead: number): number[] {
 
 /** A clause that forbids and announces a list: "You agree you will not use, or allow others to use, X to:". */
 export function isProhibitionLead(text: string): boolean {
-  return ((PROHIBITION.test(text) && bindsLicensee(text)) || NEGATED_LEAD.test(text)) && announcesList(text)
+  return announcesList(text) && mayProhibit(text.toLowerCase()) && ((PROHIBITION.test(text) && bindsLicensee(text)) || NEGATED_LEAD.test(text))
 }
 
-/** Indices of every clause that sits in the list of a prohibition lead-in. */
-export function prohibitedItems(segments: Segment[]): Set<number> {
-  const out = new Set<number>()
-  for (let i = 0; i < segments.length; i++) {
-    if (isProhibitionLead(segments[i].text)) for (const j of listScope(segments, i)) out.add(j)
-  }
-  return out
+/** Gate for {@link PROHIBITION} and {@link NEGATED_LEAD}: one of their key words is present. */
+export function mayProhibit(lower: string): boolean {
+  return MAY_PROHIBIT.test(lower)
+}
+const MAY_PROHIBIT = /\bnot\b|n't|prohibit|restrict|forbid/
+
+/** Per clause, computed on first ask: does it name a specific field, a broader list field, or lead a prohibited-use list? */
+export interface ClauseFlags {
+  named(i: number): boolean
+  listField(i: number): boolean
+  lead(i: number): boolean
+}
+
+/** Lazy per-clause flags, shared by the detectors of one text (most clauses are never asked about). */
+export function clauseFlags(ctx: DetectContext): ClauseFlags {
+  return cached(ctx, 'clause-flags', () => {
+    const lazy = (test: (text: string) => boolean) => {
+      const memo: (boolean | undefined)[] = []
+      return (i: number) => (memo[i] ??= test(ctx.segments[i].text))
+    }
+    return {
+      named: lazy((t) => NAMED_FIELD.test(t)),
+      listField: lazy((t) => LIST_FIELD.test(t)),
+      lead: lazy(isProhibitionLead),
+    }
+  })
+}
+
+/** Indices of every clause that sits in the list of a prohibition lead-in, computed once per text. */
+export function prohibitedItems(ctx: DetectContext): Set<number> {
+  return cached(ctx, 'prohibited-items', () => {
+    const { lead } = clauseFlags(ctx)
+    const out = new Set<number>()
+    for (let i = 0; i < ctx.segments.length; i++) {
+      if (lead(i)) for (const j of listScope(ctx.segments, i)) out.add(j)
+    }
+    return out
+  })
 }
 
 /**
@@ -128,11 +160,18 @@ export function prohibitedItems(segments: Segment[]): Set<number> {
  * preposition because the list markers were lost ("... cause any third party to" + next paragraph).
  */
 export function announcesList(text: string): boolean {
-  return (
-    /[:：]\s*[*_]*$/.test(text) ||
-    /\b(?:the\s+following|as\s+follows)\b/i.test(text) ||
-    /\b(?:to|for|from|by|in|of)\s*$/.test(text)
-  )
+  let end = text.length
+  while (end > 0 && /[\s*_]/.test(text[end - 1])) end--
+  const last = text[end - 1]
+  if (last === ':' || last === '：') return true
+  if (/^(?:to|for|from|by|in|of)$/.test(text.slice(Math.max(0, end - 5), end).split(/\s/).pop() ?? '')) return true
+  return text.includes('follow') && /\b(?:the\s+following|as\s+follows)\b/i.test(text)
+}
+
+/** Cheap gate before a regex: does the lower-cased clause contain any of these fragments? */
+export function hasAny(lower: string, fragments: readonly string[]): boolean {
+  for (const f of fragments) if (lower.includes(f)) return true
+  return false
 }
 
 /** Case-insensitive search from `from`; a global regex is reset so callers can share constants. */

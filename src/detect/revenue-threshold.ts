@@ -1,7 +1,7 @@
 // Detector `revenue-threshold` (kind revenue-threshold): rights or duties change above a revenue figure.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
 import { currencyOf, MONEY, parseNumber } from './numbers.js'
-import { execAll } from './patterns.js'
+import { execAll, hasAny } from './patterns.js'
 import { formatCount } from './user-threshold.js'
 
 const messages = {
@@ -16,6 +16,9 @@ const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|ear
 // "more than 20 million US dollars (or equivalent in other currencies) in monthly revenue".
 const AFTER = new RegExp(`${COMPARISON}\\s{1,3}(${MONEY})([^;]{0,80}?)\\b${REVENUE}`, 'gi')
 const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,3}(${MONEY})`, 'gi')
+
+// A figure must be present: digits or a number word.
+const HAS_AMOUNT = /\d|million|billion|thousand|hundred/
 
 const YEAR =
   /\b(?:annual(?:ly)?|yearly|per\s+annum|ARR)\b|\b(?:per|a|each|tax|fiscal|financial|calendar|prior|preceding|previous|last)\s+year\b|\brecurring\s+revenue/i
@@ -38,7 +41,7 @@ export const revenueThreshold = defineDetector({
   detect(ctx: DetectContext): Hit[] {
     const byKey = new Map<string, Hit>()
     for (const s of ctx.segments) {
-      if (!/revenue|turnover|receipts|income|sales|\bARR\b|earnings/i.test(s.text)) continue
+      if (!hasAny(s.lower, ['revenue', 'turnover', 'receipts', 'income', 'sales', 'arr', 'earnings']) || !HAS_AMOUNT.test(s.lower)) continue
       const found: { amount: string; near: string; quote: string }[] = []
       for (const m of execAll(AFTER, s.text)) {
         const end = m.index + m[0].length

@@ -9,6 +9,8 @@ export interface Segment {
   end: number
   /** The clause text, `source.slice(start, end)`. */
   text: string
+  /** `text` lower-cased with white space runs as one space, for cheap keyword gates (offsets differ: never slice it). */
+  lower: string
   /** Index of the block (paragraph, list item or heading line) the clause belongs to. */
   block: number
   /** The block opens with a list marker ("- ", "1. ", "(a) ", "iv. ") and this is its first clause. */
@@ -57,6 +59,7 @@ function splitLines(source: string): Line[] {
  * another title), must not end on a function word ("... identified at") and must be followed by a capital.
  */
 function isHeadingLine(text: string, prev: string | undefined, prevHeading: boolean, next: string | undefined): boolean {
+  if (text.length > 80 && !/^[ \t]{0,3}[#*_]/.test(text)) return false
   if (MARKDOWN_HEADING.test(text)) return true
   const t = text.trim()
   if (!t || t.length > 60 || /^\p{Ll}/u.test(t)) return false
@@ -133,12 +136,12 @@ function splitSentences(
     while (a < b && isSpace(source.charCodeAt(a))) a++
     while (b > a && isSpace(source.charCodeAt(b - 1))) b--
     if (b > a) {
-      out.push({ start: a, end: b, text: source.slice(a, b), block, item: item && first, heading })
+      const text = source.slice(a, b)
+      out.push({ start: a, end: b, text, lower: text.toLowerCase().replace(/\s+/g, ' '), block, item: item && first, heading })
       first = false
     }
   }
   for (let i = start; i < end; i++) {
-    const c = source[i]
     if (i - s >= MAX_SEGMENT) {
       // Over-long sentence (or no punctuation at all): cut at the last space before the limit.
       let cut = i
@@ -152,10 +155,12 @@ function splitSentences(
       s = cut
       continue
     }
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '。') continue
+    const c = source.charCodeAt(i)
+    // . ! ? and the ideographic full stop
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x3002) continue
     let j = i + 1
-    while (j < end && /["'”’)\]*_]/.test(source[j])) j++
-    if (c === '。') {
+    while (j < end && isCloser(source.charCodeAt(j))) j++
+    if (c === 0x3002) {
       push(s, j)
       s = j
       continue
@@ -163,10 +168,10 @@ function splitSentences(
     if (j >= end || !isSpace(source.charCodeAt(j))) continue
     let k = j
     while (k < end && isSpace(source.charCodeAt(k))) k++
-    if (k >= end || !/[\p{Lu}\d"“'‘(\[*#]/u.test(source[k])) continue
-    if (c === '.' && isAbbreviation(source, s, i)) continue
+    if (k >= end || !SENTENCE_START.test(source[k])) continue
+    if (c === 46 && isAbbreviation(source, s, i)) continue
     // "1. Violate the law" / "a. Distribution": a list marker is not a sentence.
-    if (c === '.' && /^\s*\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/.test(source.slice(s, i))) continue
+    if (c === 46 && i - s < 24 && MARKER_ONLY.test(source.slice(s, i))) continue
     push(s, j)
     s = j
     i = j - 1
@@ -181,6 +186,14 @@ function isAbbreviation(source: string, from: number, dot: number): boolean {
   const word = source.slice(w, dot).toLowerCase()
   if (ABBREVIATIONS.has(word)) return true
   return /^[a-z](?:\.[a-z]){1,3}$/.test(word)
+}
+
+const SENTENCE_START = /[\p{Lu}\d"“'‘(\[*#]/u
+const MARKER_ONLY = /^\s*\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
+
+/** Closing quotes, brackets and emphasis marks that may follow a full stop: " ' ” ’ ) ] * _ */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 42 || c === 95
 }
 
 function isSpace(c: number): boolean {

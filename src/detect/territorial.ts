@@ -1,6 +1,7 @@
 // Detector `territory-exclusion` (kind territorial): named territories are excluded from the grant.
 // Export-control and sanctions clauses are not territorial restrictions (RESTRICTIONS.md rule 3).
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { hasAny } from './patterns.js'
 import { territoriesIn } from './territories.js'
 
 const messages = {
@@ -31,8 +32,13 @@ export const territorial = defineDetector({
     let quote = ''
     for (const s of ctx.segments) {
       const t = s.text
-      if (!/territor|granted|grant|licen[cs]e|void|use|access|distribut/i.test(t) || NOT_TERRITORIAL.test(t)) continue
-      const m = TERRITORY_DEFINITION.exec(t) ?? GRANT_WITHHELD.exec(t) ?? USE_BANNED_IN.exec(t)
+      // Cheap gates first: each pattern needs its own key word.
+      const l = s.lower
+      const definition = l.includes('territor') ? TERRITORY_DEFINITION.exec(t) : null
+      const withheld = !definition && hasAny(l, ['grant', 'void', 'valid']) ? GRANT_WITHHELD.exec(t) : null
+      const banned = !definition && !withheld && hasAny(l, ['not', 'prohibit']) ? USE_BANNED_IN.exec(t) : null
+      const m = definition ?? withheld ?? banned
+      if (!m || NOT_TERRITORIAL.test(t)) continue
       if (!m) continue
       const places = territoriesIn(t.slice(m.index)).filter((c) => c !== 'US' || !/U\.S\.\s+(?:federal|law)/i.test(t))
       if (!places.length) continue

@@ -52,35 +52,44 @@ const TABLE: [string, string][] = [
 /** The European Economic Area: the Union plus Iceland, Liechtenstein and Norway. */
 const EEA = ['EU', 'IS', 'LI', 'NO']
 
-const NAMES: { re: RegExp; codes: string[] }[] = [
-  { re: /\b(?:European\s+Economic\s+Area|EEA)\b/, codes: EEA },
-  // Longer names first, so "South Sudan" is not also read as "Sudan".
-  ...TABLE.flatMap(([code, names]) => names.split('|').map((n) => ({ n, code })))
-    .sort((a, b) => b.n.length - a.n.length)
-    .map(({ n, code }) => ({ re: new RegExp(`(?<![\\p{L}])${n.replace(/ /g, '\\s+')}(?![\\p{L}])`, n === n.toUpperCase() ? 'u' : 'iu'), codes: [code] })),
-]
+/** Candidate names keyed by their first word, lower-cased: "european" → European Union, European Economic Area. */
+const BY_FIRST_WORD = new Map<string, { re: RegExp; codes: string[]; length: number }[]>()
+function index(name: string, codes: string[], acronym: boolean): void {
+  const pattern = name.replace(/ /g, '\\s+')
+  // Sticky: tried only where a word starts, so the whole scan stays linear in the text length.
+  const re = new RegExp(`${pattern}(?![\\p{L}])`, acronym ? 'uy' : 'iuy')
+  const first = name.split(/[\s\\]/)[0].replace(/[^\p{L}'’-]/gu, '').toLowerCase().replace(/['’]s$/, '')
+  const list = BY_FIRST_WORD.get(first) ?? []
+  list.push({ re, codes, length: name.length })
+  list.sort((a, b) => b.length - a.length)
+  BY_FIRST_WORD.set(first, list)
+}
+index('European Economic Area', EEA, false)
+index('EEA', EEA, true)
+for (const [code, names] of TABLE) {
+  for (const n of names.split('|')) index(n, [code], /[A-Z]{2,}|[A-Z]\\\./.test(n))
+}
 
 /**
  * Every territory named in `text`, as ISO 3166-1 alpha-2 codes (`EU` for the Union), in first-seen order.
- * Acronyms ("PRC", "UAE", "EEA") match only in capitals.
+ * Acronyms ("PRC", "UAE", "EEA") match only in capitals. Linear: each word is looked up once.
  * @example territoriesIn('excluding the territory of the European Union') // → ['EU']
  */
 export function territoriesIn(text: string): string[] {
-  const found: { at: number; codes: string[] }[] = []
-  const taken: [number, number][] = []
-  for (const { re, codes } of NAMES) {
-    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)
-    let m: RegExpExecArray | null
-    while ((m = g.exec(text))) {
-      const s = m.index
-      const e = s + m[0].length
-      if (!taken.some(([a, b]) => s < b && e > a)) {
-        taken.push([s, e])
-        found.push({ at: s, codes })
-      }
+  const out: string[] = []
+  const word = /[\p{L}][\p{L}'’-]*/gu
+  let m: RegExpExecArray | null
+  while ((m = word.exec(text))) {
+    const candidates = BY_FIRST_WORD.get(m[0].toLowerCase().replace(/['’]s$/, ''))
+    if (!candidates) continue
+    for (const c of candidates) {
+      c.re.lastIndex = m.index
+      const hit = c.re.exec(text)
+      if (!hit) continue
+      for (const code of c.codes) if (!out.includes(code)) out.push(code)
+      word.lastIndex = m.index + hit[0].length
+      break
     }
   }
-  const out: string[] = []
-  for (const f of found.sort((a, b) => a.at - b.at)) for (const c of f.codes) if (!out.includes(c)) out.push(c)
   return out
 }
