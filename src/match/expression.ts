@@ -129,12 +129,13 @@ function suggest(input: string): string | undefined {
  * loosely written one can be read (`Apache 2.0` → `Apache-2.0`).
  *
  * @param input - the expression as written.
+ * @param options - `suggest` (default `true`): look for a suggestion when the expression is invalid.
  * @returns `{ok: true, expression, ids}` (ids in order, without `+`) or `{ok: false, reason, suggestion?}`.
  * @example
  * parseLicenseExpression('gpl-2.0+ or mit') // {ok: true, expression: 'GPL-2.0-or-later OR MIT', ids: ['GPL-2.0-or-later', 'MIT']}
  * parseLicenseExpression('Apache 2.0') // {ok: false, reason: '…', suggestion: 'Apache-2.0'}
  */
-export function parseLicenseExpression(input: string): ParsedExpression {
+export function parseLicenseExpression(input: string, options: { suggest?: boolean } = {}): ParsedExpression {
   const text = String(input ?? '').replace(/\s+/g, ' ').trim()
   if (!text) return { ok: false, reason: messages.empty }
   if (text.length > MAX_LENGTH) return { ok: false, reason: format(messages.tooLong, { length: text.length }) }
@@ -146,6 +147,6 @@ export function parseLicenseExpression(input: string): ParsedExpression {
     ? printed.message
     : messages.malformed
   const reason = format(messages.invalid, { input: text, detail })
-  const suggestion = suggest(text)
+  const suggestion = options.suggest === false ? undefined : suggest(text)
   return suggestion ? { ok: false, reason, suggestion } : { ok: false, reason }
 }

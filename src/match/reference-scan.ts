@@ -92,6 +92,8 @@ const WINDOW = 12
 
 /** Longest rule phrase starting at word `i` (a version word may fill a `#` slot). */
 function walk(s: WordStream, trie: TrieNode, i: number, maxWords: number): { rule: ReferenceRule; j: number; slot?: number } | undefined {
+  // most words start no phrase: answer without allocating
+  if (!trie.next.has(s.words[i].value) && !(trie.slot && isVersionWord(s.words[i].value))) return undefined
   let best: { rule: ReferenceRule; j: number; slot?: number } | undefined
   const stack: { node: TrieNode; pos: number; slot?: number }[] = [{ node: trie, pos: i }]
   while (stack.length) {
@@ -170,7 +172,11 @@ function idAt(s: WordStream, i: number, tokens: readonly Token[]): Mention | und
   if (i > 0 && w[i - 1].token === w[i].token) return undefined
   idWords ??= new Set([...allLicenseIds(), ...allExceptionIds()].map((id) => normalizeWord(id)))
   const value = tokens[w[i].token].value
-  if (value.startsWith('license') || value.startsWith('copying')) return licenseFileAt(s, i)
+  // "LICENSE.RUBY", "LICENSE-MIT" (not "licensed", "licensees": the seventh character must be a dot or hyphen)
+  if (value.length > 8 && (value.startsWith('license') || value.startsWith('copying'))) {
+    const sep = s.source.charCodeAt(w[i].start + 7)
+    return sep === 46 || sep === 45 ? licenseFileAt(s, i) : undefined
+  }
   if (!idWords.has(value) && !(value.includes('.') && idWords.has(value.replace(FILE_EXTENSION, '')))) return undefined
   let j = i
   while (j + 1 < w.length && w[j + 1].token === w[i].token) j++

@@ -108,34 +108,61 @@ function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array,
     if (no[k - 1] && !no[k] && mentions[k].kind !== 'url' && connection(s, mentions[k - 1], mentions[k], covered).connected) no[k] = true
   }
   const keep = mentions.map((m, k) => m.kind === 'url' || m.kind === 'exception' || (!no[k] && (!m.weak || field || hasCue(s, m))))
-  for (let changed = true; changed; ) {
-    changed = false
-    for (let k = 0; k < mentions.length; k++) {
-      if (keep[k] || !mentions[k].weak || no[k]) continue
-      const linked =
-        (k > 0 && keep[k - 1] && connection(s, mentions[k - 1], mentions[k], covered).connected) ||
-        (k + 1 < mentions.length && keep[k + 1] && connection(s, mentions[k], mentions[k + 1], covered).connected)
-      if (linked) keep[k] = changed = true
-    }
-  }
+  // a list is a chain of neighbours: one sweep each way carries acceptance along it
+  const link = (a: number, b: number) => connection(s, mentions[a], mentions[b], covered).connected
+  const open = (k: number) => !keep[k] && mentions[k].weak && !no[k]
+  for (let k = 1; k < mentions.length; k++) if (open(k) && keep[k - 1] && link(k - 1, k)) keep[k] = true
+  for (let k = mentions.length - 2; k >= 0; k--) if (open(k) && keep[k + 1] && link(k, k + 1)) keep[k] = true
   return mentions.filter((_, k) => keep[k])
 }
 
 /** Drop unversioned family mentions near a versioned one, and URLs near a name of their family. */
 function absorb(idx: ReferenceIndex, mentions: Mention[]): Mention[] {
+  const explicit = new Set<string>()
+  const named = new Map<string, number[]>() // family → word positions of name and id mentions, in order
+  for (const m of mentions) {
+    if (m.kind === 'url') continue
+    const family = familyOf(idx, m)
+    if (m.explicit) explicit.add(family)
+    const list = named.get(family) ?? []
+    list.push(m.i)
+    named.set(family, list)
+  }
   return mentions.filter((m) => {
     const family = familyOf(idx, m)
-    if (m.kind === 'url') {
-      return !mentions.some((n) => n.kind !== 'url' && familyOf(idx, n) === family && Math.abs(n.i - m.i) <= ABSORB_URL)
-    }
-    if (m.explicit) return true
-    return !mentions.some((n) => n !== m && n.explicit && familyOf(idx, n) === family)
+    if (m.kind === 'url') return !near(named.get(family), m.i, ABSORB_URL)
+    return m.explicit || !explicit.has(family)
   })
+}
+
+/** Whether the sorted `positions` hold one within `distance` of `at`. */
+function near(positions: number[] | undefined, at: number, distance: number): boolean {
+  if (!positions) return false
+  let lo = 0
+  let hi = positions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (positions[mid] < at - distance) lo = mid + 1
+    else hi = mid
+  }
+  return lo < positions.length && positions[lo] <= at + distance
 }
 
 // How far an exception looks back for the license it modifies: right after it first, then anywhere nearby.
 const EXCEPTION_ADJACENT = 8
 const EXCEPTION_NEAR = 80
+
+/** How many of `mentions` (in source order) end before word `i`. */
+function lastBefore(mentions: Mention[], i: number): number {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid].j < i) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 /**
  * Attach each exception ("with the Classpath exception", "LLVM-exception") to the license it follows: the
@@ -152,13 +179,15 @@ function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept: Mentio
   // license id → [exception expression, offset from which mentions read WITH it]
   const withOf = new Map<string, [string, number]>()
   const attached = new Set<string>()
+  const named = accepted.filter((m) => m.kind !== 'exception' && m.kind !== 'url')
+  const keptNamed = licenses.filter((m) => m.kind !== 'url')
   for (const x of exceptions) {
     // an exception named again ("… subject to the Classpath exception") is the one already attached
     if (attached.has(x.licenseId)) continue
-    const before = accepted.filter((m) => m.kind !== 'exception' && m.kind !== 'url' && m.j < x.i)
-    const last = before[before.length - 1]
+    const last = named[lastBefore(named, x.i) - 1]
     let target: Mention | undefined = last && x.i - last.j <= EXCEPTION_ADJACENT ? last : undefined
-    target ??= [...licenses].reverse().find((m) => m.kind !== 'url' && m.j < x.i && x.i - m.j <= EXCEPTION_NEAR)
+    const nearest = keptNamed[lastBefore(keptNamed, x.i) - 1]
+    if (!target && nearest && x.i - nearest.j <= EXCEPTION_NEAR) target = nearest
     if (!target) continue
     const id = kept.includes(target) ? target.licenseId : explicitOf.get(familyOf(idx, target)) ?? target.licenseId
     if (!withOf.has(id)) withOf.set(id, [`${id} WITH ${x.licenseId}`, Math.min(target.start, x.start)])

@@ -13,6 +13,8 @@ const messages = {
   suggestion: 'Did you mean "{suggestion}"?',
 } as const
 
+const MAX_SUGGESTIONS = 50
+
 const format = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '')
 
@@ -44,9 +46,12 @@ function salvageIds(value: string): string[] {
 export function matchSpdxTags(source: string, lines: LineIndex): { findings: LicenseFinding[]; diagnostics: Diagnostic[] } {
   const findings: LicenseFinding[] = []
   const diagnostics: Diagnostic[] = []
+  let suggestions = 0
   for (const tag of findSpdxTags(source)) {
     const evidence = [lines.evidence(tag.start, tag.valueEnd)]
-    const parsed = parseLicenseExpression(tag.value)
+    // reading a suggestion costs a name lookup: a file with thousands of broken tags gets the first ones only
+    const parsed = parseLicenseExpression(tag.value, { suggest: suggestions < MAX_SUGGESTIONS })
+    if (!parsed.ok) suggestions++
     if (parsed.ok) {
       if (!parsed.ids.length) continue // NONE / NOASSERTION: the tag names no license
       findings.push(finding(parsed.expression, parsed.ids, 1, evidence))

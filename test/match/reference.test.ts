@@ -143,6 +143,16 @@ describe('matchReferences', () => {
     expect(performance.now() - t).toBeLessThan(1500)
     expect(found.map((f) => f.licenseId)).toEqual(['MIT'])
   })
+
+  it('stays linear on long lists of mentions', () => {
+    for (const chunk of ['GNU General Public License or ', 'MIT or ', 'the Classpath exception and ']) {
+      const source = chunk.repeat(30_000) + 'license'
+      const tokens = tokenize(source)
+      const t = performance.now()
+      matchReferences(source, tokens, createLineIndex(source))
+      expect(performance.now() - t, chunk).toBeLessThan(2000)
+    }
+  })
 })
 
 describe('reference words and keys', () => {

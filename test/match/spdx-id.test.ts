@@ -74,6 +74,14 @@ describe('findSpdxTags', () => {
     expect(tag.value).toBe('MIT OR ISC')
   })
 
+  it('stays fast on many broken tags', () => {
+    const source = 'SPDX-License-Identifier: Apache 2 OR\n'.repeat(5000)
+    const t = performance.now()
+    const { diagnostics } = matchSpdxTags(source, createLineIndex(source))
+    expect(diagnostics).toHaveLength(5000)
+    expect(performance.now() - t).toBeLessThan(3000)
+  })
+
   it('stays linear on a long line without a terminator', () => {
     const source = 'SPDX-License-Identifier: ' + 'MIT '.repeat(200_000)
     const t = performance.now()
