@@ -143,6 +143,8 @@ interface Proposal {
   target: string
   prio: number
   weak: boolean
+  /** A name-like weak phrase: needs its cue right before it. */
+  tight?: boolean
   c?: number
 }
 
@@ -269,9 +271,9 @@ class Builder {
     this.propose(this.urls, urlKey(url), { target: `id:${id}`, prio, weak: false })
   }
 
-  phrase(words: string[], target: string, prio: number, weak: boolean, c?: number): void {
+  phrase(words: string[], target: string, prio: number, weak: boolean, c?: number, tight = false): void {
     if (!words.length || words.every((w) => w === '#')) return
-    this.propose(this.rules, words.join(' '), { target, prio, weak, c })
+    this.propose(this.rules, words.join(' '), { target, prio, weak, c, ...(tight ? { tight } : {}) })
   }
 
   /** Record `id` as `family` at `version`; a name read without its parenthesis (`weak`) never replaces another. */
@@ -358,7 +360,7 @@ class Builder {
         }
       }
       const chosen = top.find((p) => p.target === target) ?? top[0]
-      out.set(key, { ...chosen, target: target!, weak: top.every((p) => p.weak) })
+      out.set(key, { ...chosen, target: target!, weak: top.every((p) => p.weak), tight: top.every((p) => p.tight) })
     }
     return out
   }
@@ -447,8 +449,9 @@ export async function buildReferences(ctx: BuildContext): Promise<Record<string,
     for (const [alias, target] of aliases) {
       const words = nameWords(alias)
       if (redundantAlias(b, words, target)) continue
-      // a model name ("Llama 2", "llama3.1") names a license only next to a licensing cue
-      b.phrase(words, `id:${target}`, PRIO_YAML, !hasLicenseWord(words))
+      // a model or project name ("Llama 2", "llama3.1", "deepseek") names a license only right after a cue
+      const nameLike = !hasLicenseWord(words)
+      b.phrase(words, `id:${target}`, PRIO_YAML, nameLike, undefined, nameLike)
     }
     for (const url of y.urls) b.url(url, canonical, PRIO_YAML)
   }
@@ -479,7 +482,7 @@ export async function buildReferences(ctx: BuildContext): Promise<Record<string,
     // a plain SPDX id spelled as a phrase is read from the token itself, with the same weak/strong rule
     if (!p.includes(' ') && lookupLicenseId(p) && proposal.target === `id:${lookupLicenseId(p)}`) continue
     const rule: ReferenceRule = { p, t: proposal.target }
-    if (proposal.weak) rule.w = 1
+    if (proposal.weak) rule.w = proposal.tight ? 2 : 1
     if (proposal.c !== undefined) rule.c = proposal.c
     rules.push(rule)
   }

@@ -25,6 +25,8 @@ export interface Mention {
   /** Whether the mention fixes the version (false: an unversioned family mention took its default). */
   explicit: boolean
   weak: boolean
+  /** A weak name-like mention ("Llama 2", "deepseek"): its cue must come right before it. */
+  tight?: boolean
   confidence: number
 }
 
@@ -229,7 +231,7 @@ function licenseFileAt(s: WordStream, i: number): Mention | undefined {
 function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: ReferenceRule; j: number; slot?: number }, i: number, limit: number): Mention[] {
   const { rule, j } = match
   const w = s.words
-  const weak = rule.w === 1
+  const weak = rule.w !== undefined
   if (rule.t.startsWith('exc:')) {
     return [{ i, j, k: j, start: w[i].start, end: w[j].end, licenseId: rule.t.slice(4), kind: 'exception', explicit: true, weak: false, confidence: 0.9 }]
   }
@@ -245,7 +247,7 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
       }
     }
     const end = s.source.charCodeAt(w[last].end) === 43 ? w[last].end + 1 : w[last].end
-    return [{ i, j: last, k: j, start: w[i].start, end, licenseId, kind: 'name', explicit: true, weak, confidence: rule.c ?? (weak ? 0.7 : 0.9) }]
+    return [{ i, j: last, k: j, start: w[i].start, end, licenseId, kind: 'name', explicit: true, weak, ...(rule.w === 2 ? { tight: true } : {}), confidence: rule.c ?? (weak ? 0.7 : 0.9) }]
   }
   const family = rule.t.slice(4)
   const entry = idx.corpus.families[family]

@@ -15,6 +15,7 @@ import { findSpdxTags } from './expression-tags.js'
 // Words that make a bare abbreviation a license reference: "licensed under the MIT", "License: BSD", "MIT licensed".
 const CUE_BEFORE = new Set(['license', 'licensed', 'licenses', 'licensing', 'under', 'dual', 'triple', 'multi', 'terms', 'spdx'])
 const CUE_AFTER = new Set(['license', 'licensed', 'licenses', 'licensing'])
+const TIGHT_CUES = new Set(['license', 'licenses', 'licensed', 'under'])
 const CUE_SPAN = 6
 // "GPL-compatible", "BSD-style", "non-GPL": the name describes something else.
 const NEGATIVE_AFTER = new Set(['compatible', 'incompatible', 'compatibility', 'style', 'like', 'type', 'ish', 'variant', 'variants', 'family'])
@@ -59,13 +60,19 @@ function wordAt(s: WordStream, offset: number): number {
 
 function hasCue(s: WordStream, m: Mention): boolean {
   const w = s.words
-  // an all-lowercase "mit"/"gpl" is most often a path or identifier: it needs the cue right next to it
-  const lower = s.source.slice(m.start, m.end) === s.source.slice(m.start, m.end).toLowerCase()
-  const span = lower ? 2 : CUE_SPAN
-  for (let k = Math.max(0, m.i - span); k < m.i; k++) if (CUE_BEFORE.has(w[k].value) && (!lower || w[k].value !== 'terms')) return true
-  for (let k = m.j + 1; k <= m.j + 2 && k < w.length; k++) {
-    if (s.breakBefore[k]) break
-    if (CUE_AFTER.has(w[k].value)) return true
+  // "MIT licensed", "BSD license"
+  if (m.j + 1 < w.length && !s.breakBefore[m.j + 1] && CUE_AFTER.has(w[m.j + 1].value)) return true
+  // a name-like mention, or an all-lowercase "mit"/"gpl" (most often a path or an identifier), needs the cue
+  // right before it: "License: deepseek", "licensed under the llama2"
+  const text = s.source.slice(m.start, m.end)
+  if (m.tight || text === text.toLowerCase()) {
+    const k = m.i >= 1 && w[m.i - 1].value === 'the' ? m.i - 2 : m.i - 1
+    return k >= 0 && TIGHT_CUES.has(w[k].value)
+  }
+  // otherwise a cue a few words before, in the same sentence, or a heading "License" right before a break
+  for (let k = m.i - 1; k >= Math.max(0, m.i - CUE_SPAN); k--) {
+    if (s.breakBefore[k + 1]) return k === m.i - 1 && (w[k].value === 'license' || w[k].value === 'licenses')
+    if (CUE_BEFORE.has(w[k].value)) return true
   }
   return false
 }

@@ -68,6 +68,8 @@ describe('matchReferences', () => {
     'We evaluate version 2 of the model.',
     'Permissive licenses such as MIT and BSD are common.',
     'SPDX-License-Identifier: MIT',
+    'The code is licensed. MIT researchers wrote it.',
+    'DeepSeek is licensed under terms of its own.',
     'Documentation: https://example.com/licenses/mit',
   ]
   it.each(invalid)('finds nothing in %j', (source) => {
