@@ -16,7 +16,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // "Use-based restrictions ... MUST be included as an enforceable provision by You in any type of legal agreement"
   [['enforceable'], /\benforceable\s+provisions?\b/i],
   // "You shall require all of Your users who use the Model ... to comply with the terms of this paragraph"
-  [['require'], /\brequire\s+(?:all\s+(?:of\s+)?)?(?:your|its|their)\s+(?:users|licensees|customers|recipients|sublicensees|end[-\s]users)\b[^;]{0,160}\bcomply\b/i],
+  [['require'], /\brequire\b[^;]{0,40}\b(?:users?|licensees?|customers?|recipients?|sublicensees?|end[-\s]users?)\b[^;]{0,160}\bcomply\b/i],
   // "the Software Products, Derivative Works, or any portion thereof ... will remain subject to this Agreement"
   [['remain subject', 'continue to be subject'], new RegExp(`\\b(?:remain|continue\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i')],
   // "any Derivatives that You may create ... shall be subject to the restrictions set out in Section 3"
@@ -45,7 +45,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [['of your choice'], /\blicen[cs]e\s+of\s+your\s+choice\s+that\s+(?:does\s+not|do\s+not|shall\s+not)\s+(?:contradict|conflict)/i],
   // "any Model Derivatives You may create ... will be limited to Research Purposes as well"; "these modifications
   // shall not violate the license restrictions of this Agreement"; "Derivative Models must only be used or distributed for"
-  [['limited to', 'not violate', 'only be'], /\b(?:derivative|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
+  [['limited to', 'not violate', 'only be'], /\b(?:deriv|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
   // "Any restrictions set forth herein regarding the Model also applies to any Derivative you create"
   [['appl'], /\brestrictions?\b[^;]{0,120}\b(?:also\s+)?appl(?:y|ies)\s+to\s+(?:any|all|each)\s+(?:derivative|modification)/i],
   // ShareAlike: "The Adapter's License You apply must be a Creative Commons license with the same License Elements"

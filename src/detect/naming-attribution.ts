@@ -60,7 +60,8 @@ export const namingAttribution = defineDetector({
         if (NOTICE_GAP.test(gap) || NOTICE_TEXT.test(text.trim()) || !isDuty(t, m.index)) continue
         const after = t.slice(m.index + whole.length, m.index + whole.length + 160)
         if (p && m.index + whole.length > p.index && m.index < p.index + p[0].length) continue
-        if (!SURFACE.test(gap) && !SURFACE.test(after)) continue
+        const before = t.slice(Math.max(0, m.index - 150), m.index)
+        if (!SURFACE.test(gap) && !SURFACE.test(after) && !SURFACE.test(before)) continue
         display ??= text.replace(/\s+/g, ' ').trim()
         used = true
         break

@@ -22,7 +22,7 @@ const LIMITED_GRANT = new RegExp(
 )
 // "for NonCommercial purposes only", "FOR NON-COMMERCIAL PURPOSES ONLY", "for research or evaluation purposes only".
 const PURPOSES_ONLY = new RegExp(
-  `\\bfor\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?)\\s+only\\b`,
+  `\\bfor\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?|environments?)\\s+only\\b`,
   'i',
 )
 // A grant "for any Non-Commercial ... purpose", "to deal in the Software for non-commercial purposes",

@@ -49,7 +49,8 @@ export const revenueThreshold = defineDetector({
       }
       for (const m of execAll(BEFORE, s.text)) {
         const from = Math.max(0, m.index - 30)
-        found.push({ amount: m[2], near: `${s.text.slice(from, m.index)}${m[0]}`, quote: m[0] })
+        const end = m.index + m[0].length
+        found.push({ amount: m[2], near: `${s.text.slice(from, m.index)}${m[0]}${s.text.slice(end, end + 40)}`, quote: m[0] })
       }
       for (const f of found) {
         const threshold = parseNumber(f.amount)
