@@ -16,7 +16,7 @@
 // confidence) of the match so that a complete match of a shorter reference wins over a truncated longer one.
 import type { FullTextIndex } from '../corpus/fulltext.js'
 import * as format from '../corpus/fulltext-format.js'
-import { findPosting, nextGeneration, type Scratch } from './fulltext-candidates.js'
+import { MASKED, NUMBER, findPosting, nextGeneration, type Scratch } from './fulltext-candidates.js'
 
 // local copies of the format constants read in loops
 const B = format.POSITION_BUCKETS
@@ -29,6 +29,10 @@ const MAX_EXCUSED_RUN = 40
 const MISSING_SLICE = 0.25
 /** At most this share of a reference may be set aside as a missing preamble or trailing part. */
 const MAX_TRUNCATED = { license: 0.25, exception: 0.25, policy: 0.25, header: 0.5 } as const
+/** A leading or trailing part is displaced, not missing, when this share of it occurs just outside the region. */
+const DISPLACED = 0.3
+/** How far outside the region to look for a displaced part (inserted text can be long). */
+const DISPLACED_REACH = 200
 /** Below this coverage of what is kept, or this precision, a candidate is no match whatever is set aside. */
 const MIN_KEPT_COVERAGE = 0.85
 /** Rank and confidence lose this much per unit of truncated share. */
@@ -48,7 +52,7 @@ export interface RegionScore {
   precision: number
   /** 2·P·C / (P + C). */
   f1: number
-  /** Longest run of unknown bigrams inside the region that no replaceable span explains. */
+  /** Longest run of unknown bigrams inside the region that no replaceable span explains (numbers not counted). */
   maxGap: number
   /** Share of the reference's required bigrams set aside as a missing leading or trailing part (0 = none). */
   truncated: number
@@ -71,7 +75,7 @@ export function effectiveBound(kind: keyof typeof MAX_TRUNCATED, coverage: numbe
  *
  * @returns undefined when the candidate has no bigram in the unmasked input.
  */
-export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, idx: Int32Array, masked: Uint8Array, s: Scratch): RegionScore | undefined {
+export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, idx: Int32Array, flags: Uint8Array, s: Scratch): RegionScore | undefined {
   const inBits = s.inBits
   let best = 0
   let bestStart = -1
@@ -79,7 +83,7 @@ export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, i
   let cur = 0
   let curStart = 0
   for (let i = 0; i < idx.length; i++) {
-    if (masked[i]) {
+    if (flags[i] & MASKED) {
       cur = 0
       curStart = i + 1
       continue
@@ -100,7 +104,7 @@ export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, i
   // the segment may begin with a balanced miss/hit prefix: start at its first hit
   while (bestStart < bestEnd && !(idx[bestStart] >= 0 && (inBits[idx[bestStart]] & bit) !== 0)) bestStart++
   const [start, end] = tighten(bit, idx, bestStart, bestEnd, s)
-  return scoreRegion(index, ref, bit, idx, start, end, s)
+  return scoreRegion(index, ref, bit, idx, flags, start, end, s)
 }
 
 /** A window edge moves only when this many positions or more add nothing to the coverage… */
@@ -146,7 +150,7 @@ function tighten(bit: number, idx: Int32Array, start: number, end: number, s: Sc
 }
 
 /** Score a fixed region [start, end] of bigram positions for candidate `bit`. */
-export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx: Int32Array, start: number, end: number, s: Scratch): RegionScore {
+export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx: Int32Array, flags: Uint8Array, start: number, end: number, s: Scratch): RegionScore {
   const { inBits, reqBits, anchorBits, stamp } = s
   const gen = nextGeneration(s)
   let hits = 0
@@ -155,6 +159,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
   let excused = 0
   let maxGap = 0
   let runStart = -1
+  let runWords = 0
   for (let i = start; i <= end; i++) {
     const u = idx[i]
     if (u >= 0 && (inBits[u] & bit) !== 0) {
@@ -168,10 +173,17 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
         const run = i - runStart
         const before = idx[runStart - 1]
         if (run <= MAX_EXCUSED_RUN && before >= 0 && (anchorBits[before] & bit) !== 0) excused += run
-        else if (run > maxGap) maxGap = run
+        else if (runWords > maxGap) maxGap = runWords
         runStart = -1
       }
-    } else if (runStart < 0) runStart = i
+    } else {
+      if (runStart < 0) {
+        runStart = i
+        runWords = 0
+      }
+      // numbers do not count: "2001, 2002, …, 2019" for "2001-2006" is a list of years, not a clause
+      if (!(flags[i] & NUMBER)) runWords++
+    }
   }
   const req = index.refs[ref].req
   let coverage = found / req
@@ -179,7 +191,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
   const precision = hits / Math.max(1, end - start + 1 - excused)
   // setting parts aside only matters for a candidate that could then reach a confident score
   if (found < req && found >= (1 - MAX_TRUNCATED[index.refs[ref].kind]) * req * MIN_KEPT_COVERAGE && precision >= MIN_KEPT_COVERAGE) {
-    const kept = keptSlices(index, ref, idx, start, end, gen, s)
+    const kept = keptSlices(index, ref, idx, flags, start, end, gen, s)
     if (kept && kept.total < req) {
       truncated = 1 - kept.total / req
       coverage = kept.found / kept.total
@@ -197,7 +209,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
  * how many of them the region has; undefined when nothing may be set aside. `gen` stamps the region's
  * distinct required bigrams.
  */
-function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, start: number, end: number, gen: number, s: Scratch) {
+function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, flags: Uint8Array, start: number, end: number, gen: number, s: Scratch) {
   const totals = index.bucketTotals.subarray(ref * 2 * B, (ref + 1) * 2 * B)
   const found = new Uint16Array(2 * B)
   const mark = nextGeneration(s)
@@ -227,6 +239,10 @@ function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, start: n
     head += totals[B + lo]
     headFound += found[B + lo]
   }
+  // a part that sits just outside the region, cut off by inserted words, is displaced, not missing
+  const reach = Math.max(2 * (end - start + 1), DISPLACED_REACH)
+  if (head && displaced(index, ref, idx, flags, Math.max(0, start - reach), start, (b) => (b & 15) < lo, s) > DISPLACED * head) return undefined
+  if (tail && displaced(index, ref, idx, flags, end + 1, Math.min(idx.length, end + 1 + reach), (b) => b >> 4 > hi, s) > DISPLACED * tail) return undefined
   const req = index.refs[ref].req
   const total = req - head - tail
   if (total === req || total <= 0 || 1 - total / req > MAX_TRUNCATED[kind]) return undefined
@@ -235,20 +251,36 @@ function keptSlices(index: FullTextIndex, ref: number, idx: Int32Array, start: n
   return { total, found: present - headFound - tailFound }
 }
 
+/** Distinct required bigrams of `ref` in input positions [from, to) whose slices satisfy `inPart`. */
+function displaced(index: FullTextIndex, ref: number, idx: Int32Array, flags: Uint8Array, from: number, to: number, inPart: (b: number) => boolean, s: Scratch): number {
+  const mark = nextGeneration(s)
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const u = idx[i]
+    if (u < 0 || flags[i] & MASKED || s.seen[u] === mark) continue
+    s.seen[u] = mark
+    const p = findPosting(index, u, ref)
+    if (p >= 0 && index.postings[p] & REQUIRED && inPart(index.buckets[p])) n++
+  }
+  return n
+}
+
 /** Decisive words found in a region, for a candidate against one near-clone and the other way round. */
 export interface Decisive {
   /** Distinct required bigrams of the candidate present in the region that the clone lacks. */
   own: number
-  /** …of which hold a number. */
+  /** …of which state a version or a date. */
   ownNumeric: number
-  /** Distinct required bigrams of the clone present in the region that the candidate lacks, with a number. */
+  /** Distinct required bigrams of the clone present in the region that the candidate lacks. */
+  rival: number
+  /** …of which state a version or a date. */
   rivalNumeric: number
 }
 
 /**
- * Count the decisive words (version numbers, dates, names) in the region of `score`: those of its reference
- * that reference `other` lacks, and the numbered ones of `other` that the reference lacks. `numeric[i]` says
- * whether input bigram i states a version or a date.
+ * Count the decisive words (versions, dates, names) in the region of `score`: those of its reference that
+ * reference `other` lacks, and those of `other` that the reference lacks. `numeric[i]` says whether input
+ * bigram i states a version or a date.
  */
 export function countDecisive(
   index: FullTextIndex,
@@ -260,7 +292,7 @@ export function countDecisive(
   s: Scratch,
 ): Decisive {
   const gen = nextGeneration(s)
-  const out: Decisive = { own: 0, ownNumeric: 0, rivalNumeric: 0 }
+  const out: Decisive = { own: 0, ownNumeric: 0, rival: 0, rivalNumeric: 0 }
   for (let i = score.start; i <= score.end; i++) {
     const u = idx[i]
     if (u < 0 || s.stamp[u] === gen) continue
@@ -269,7 +301,10 @@ export function countDecisive(
     if ((s.reqBits[u] & bit) !== 0 && p < 0) {
       out.own++
       if (numeric[i]) out.ownNumeric++
-    } else if ((s.inBits[u] & bit) === 0 && p >= 0 && index.postings[p] & REQUIRED && numeric[i]) out.rivalNumeric++
+    } else if ((s.inBits[u] & bit) === 0 && p >= 0 && index.postings[p] & REQUIRED) {
+      out.rival++
+      if (numeric[i]) out.rivalNumeric++
+    }
   }
   return out
 }

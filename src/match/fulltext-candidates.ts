@@ -14,6 +14,11 @@ const REF = format.POSTING_REF
 const REQUIRED = format.POSTING_REQUIRED
 const ANCHOR = format.POSTING_ANCHOR
 
+/** Per-position input flags (`Uint8Array`, one per bigram position): the position belongs to an accepted match. */
+export const MASKED = 1
+/** …the bigram's second word is a number (a year in a list of years is never an inserted clause). */
+export const NUMBER = 2
+
 /** At most this many candidates are scored per round (one bit each in a u32). */
 export const MAX_CANDIDATES = 32
 /** A reference is a candidate when at least this share of its required bigrams occurs in the input. */
@@ -126,7 +131,7 @@ export interface CandidateSet {
  * Pick the references most covered by the unmasked input and mark, per distinct input bigram, which of them
  * contain it. Returns no candidates when nothing reaches the minimum coverage.
  */
-export function collectCandidates(index: FullTextIndex, idx: Int32Array, masked: Uint8Array, s: Scratch): CandidateSet {
+export function collectCandidates(index: FullTextIndex, idx: Int32Array, flags: Uint8Array, s: Scratch): CandidateSet {
   const { starts, postings, refs } = index
   const { seen, reqHits, slot, inBits, reqBits, anchorBits } = s
   const gen = nextGeneration(s)
@@ -134,7 +139,7 @@ export function collectCandidates(index: FullTextIndex, idx: Int32Array, masked:
   const distinct: number[] = []
   for (let i = 0; i < idx.length; i++) {
     const u = idx[i]
-    if (u < 0 || masked[i] || seen[u] === gen) continue
+    if (u < 0 || flags[i] & MASKED || seen[u] === gen) continue
     seen[u] = gen
     distinct.push(u)
     const end = starts[u + 1]

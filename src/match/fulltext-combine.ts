@@ -74,11 +74,13 @@ export function toFindings(index: FullTextIndex, accepted: Accepted[], tokens: r
       evidence: parts.map(evidenceOf),
     }
     if (exception) finding.expression = `${ref.id} WITH ${index.refs[exception.score.ref].id}`
-    const candidates: Candidate[] = []
-    for (const c of [...(ref.also ?? []).map((id) => ({ licenseId: id, confidence: finding.confidence })), ...a.candidates]) {
+    // ids whose text is this very text come first and all of them (GPL-2.0-or-later for a GPL-2.0 text), then
+    // the closest other references
+    const candidates: Candidate[] = (ref.also ?? []).map((id) => ({ licenseId: id, confidence: finding.confidence }))
+    for (const c of a.candidates) {
       if (c.licenseId !== ref.id && !candidates.some((x) => x.licenseId === c.licenseId)) candidates.push(c)
     }
-    if (candidates.length) finding.candidates = candidates.slice(0, 4)
+    if (candidates.length) finding.candidates = candidates.slice(0, (ref.also?.length ?? 0) + 3)
     findings.push(finding)
   }
   return findings

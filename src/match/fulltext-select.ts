@@ -15,47 +15,37 @@ export const THRESHOLD = { license: 0.95, exception: 0.95, policy: 0.95, header:
 /** A run of this many unknown bigrams inside a region is an inserted clause: no confident match. */
 export const MAX_GAP = 12
 /**
- * Share of its decisive bigrams (those a near-clone lacks) a winner must show. When a reference differs from
- * a neighbour by a handful of bigrams only, one of them is enough ("gnu general" against "gnu library general"
- * in a header that otherwise says "this library" throughout).
+ * Near-clones scoring within this margin of each other cannot be told apart by their scores: the words that
+ * differ between them decide (see isDecisive).
  */
-const DECISIVE_SHARE = 0.5
-const FEW_DECISIVE = 4
-/**
- * Texts that differ by many bigrams are told apart by F1 itself; the check then only asks for this many, so a
- * copy without a long trailing notice (the Creative Commons notice after the legal code) still matches.
- */
-const ENOUGH_DECISIVE = 10
-/** Near-clones scoring this much below a candidate need no decisive-words check. */
-const DECISIVE_MARGIN = 0.03
+const DECISIVE_MARGIN = 0.01
 
 export interface Scored extends RegionScore {
   /** Candidate bit in the scratch arrays of its round. */
   bit: number
 }
 
-/** Whether a scored candidate is confident by itself (threshold and insertion guard). */
+/** Whether a scored candidate is confident by itself (threshold on the truncation-lowered score, insertion guard). */
 export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
-  return c.f1 >= THRESHOLD[index.refs[c.ref].kind] && c.maxGap <= MAX_GAP
+  return c.effective >= THRESHOLD[index.refs[c.ref].kind] && c.maxGap <= MAX_GAP
 }
 
 /**
  * Whether `c` shows the words that tell it from each near-clone. Numbers (versions, dates) decide first: when
  * the clone's own numbers are in the region and none of the candidate's are, the text is the clone's ("GNU
  * Lesser General Public License … either version 2" is LGPL-2.0 wording, not LGPL-2.1; "version 2 … see
- * <http://www.gnu.org/licenses/>" is a GPL-2.0 header in GPL-3.0 words). Then, against a clone that scores
- * close to the candidate (one scored clearly lower is already told apart), enough of the candidate's other
- * distinguishing words must be present.
+ * <http://www.gnu.org/licenses/>" is a GPL-2.0 header in GPL-3.0 words). Against a clone whose score is as good
+ * (within DECISIVE_MARGIN), the region must hold more of the candidate's own distinguishing words than of the
+ * clone's: a Llama 3.x text stripped of its version numbers is neither 3.1 nor 3.2.
  */
 function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], idx: Int32Array, numeric: Uint8Array, s: Scratch): boolean {
   for (const n of index.neighbours[c.ref]) {
     const found = countDecisive(index, c, c.bit, n.ref, idx, numeric, s)
     if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
+    // a clone that was not scored could not come within the candidate margin (see scoreCandidates)
     const rival = scored.find((x) => x.ref === n.ref)
-    if (rival && rival.effective < c.effective - DECISIVE_MARGIN) continue
-    if (found.ownNumeric > 0) continue
-    const need = n.lacks <= FEW_DECISIVE ? 1 : Math.min(ENOUGH_DECISIVE, Math.ceil(DECISIVE_SHARE * n.lacks))
-    if (found.own < need) return false
+    if (!rival || rival.effective < c.effective - DECISIVE_MARGIN) continue
+    if (found.own <= found.rival) return false
   }
   return true
 }

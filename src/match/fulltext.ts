@@ -10,7 +10,7 @@ import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
 import { effectiveBound, scoreCandidate, type RegionScore } from './dice.js'
 import { matchExact } from './exact.js'
-import { collectCandidates, isVersionBigram, lookupBigrams, scratchFor, wordHashes, type CandidateSet, type Scratch } from './fulltext-candidates.js'
+import { MASKED, NUMBER, collectCandidates, isVersionBigram, lookupBigrams, scratchFor, wordHashes, type CandidateSet, type Scratch } from './fulltext-candidates.js'
 import { toFindings, toNearest, type Accepted } from './fulltext-combine.js'
 import { selectWinner, type Scored } from './fulltext-select.js'
 
@@ -64,13 +64,13 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   }
   const idx = lookupBigrams(index, words)
   const numeric = numericBigrams(tokens)
-  const masked = new Uint8Array(idx.length)
+  const flags = inputFlags(tokens)
   const s = scratchFor(index)
   const accepted: Accepted[] = []
   let nearest: { best: Scored; others: Candidate[] } | undefined
   for (let roundNo = 0; roundNo < MAX_ROUNDS; roundNo++) {
-    const set = collectCandidates(index, idx, masked, s)
-    const scored = scoreCandidates(index, set, idx, masked, s)
+    const set = collectCandidates(index, idx, flags, s)
+    const scored = scoreCandidates(index, set, idx, flags, s)
     if (!scored.length) break
     const winner = selectWinner(index, scored, idx, numeric, s)
     if (!winner) {
@@ -78,7 +78,7 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
       break
     }
     accepted.push({ score: winner, candidates: runnerUps(index, scored, winner) })
-    masked.fill(1, winner.start, winner.end + 1)
+    for (let i = winner.start; i <= winner.end; i++) flags[i] |= MASKED
   }
   const matches = toFindings(index, accepted, tokens, lines)
   if (matches.length || !nearest) return { matches }
@@ -89,7 +89,7 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
  * Score candidates from the most promising down, stopping once the rest cannot come within the candidate
  * margin of the best score so far (they could neither win nor be reported as runner-ups).
  */
-function scoreCandidates(index: FullTextIndex, set: CandidateSet, idx: Int32Array, masked: Uint8Array, s: Scratch): Scored[] {
+function scoreCandidates(index: FullTextIndex, set: CandidateSet, idx: Int32Array, flags: Uint8Array, s: Scratch): Scored[] {
   const order = set.refs
     .map((ref, k) => ({ ref, k, bound: effectiveBound(index.refs[ref].kind, set.coverage[k]) }))
     .sort((a, b) => b.bound - a.bound || a.k - b.k)
@@ -97,12 +97,19 @@ function scoreCandidates(index: FullTextIndex, set: CandidateSet, idx: Int32Arra
   let best = 0
   for (const { ref, k, bound } of order) {
     if (bound < best - CANDIDATE_MARGIN) break
-    const sc = scoreCandidate(index, ref, 1 << k, idx, masked, s)
+    const sc = scoreCandidate(index, ref, 1 << k, idx, flags, s)
     if (!sc) continue
     scored.push({ ...sc, bit: 1 << k })
     if (sc.effective > best) best = sc.effective
   }
   return scored
+}
+
+/** Per bigram position: the NUMBER flag when the second word is a number. */
+function inputFlags(tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(Math.max(0, tokens.length - 1))
+  for (let i = 0; i < out.length; i++) if (/^[\d.]+$/.test(tokens[i + 1].value)) out[i] = NUMBER
+  return out
 }
 
 /** Per bigram position: whether it states a version or a date. */
@@ -119,7 +126,9 @@ function runnerUps(index: FullTextIndex, scored: Scored[], winner: Scored): Cand
   for (const c of [...scored].sort((a, b) => b.effective - a.effective)) {
     const cid = index.refs[c.ref].id
     if (c === winner || cid === id || c.effective < winner.effective - CANDIDATE_MARGIN) continue
-    if (c.end < winner.start || c.start > winner.end || out.some((o) => o.licenseId === cid)) continue
+    // a rival must cover most of the same words (not a header inside the winner's text)
+    const overlap = Math.min(c.end, winner.end) - Math.max(c.start, winner.start)
+    if (overlap < 0.5 * Math.max(c.end - c.start, winner.end - winner.start) || out.some((o) => o.licenseId === cid)) continue
     out.push({ licenseId: cid, confidence: round(c.effective) })
   }
   return out.slice(0, 3)

@@ -33,11 +33,20 @@ const MARKUP = /<\/?[A-Za-z][^<>\n]{0,300}>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-F
 // "1.1 \"Contributor\""): in wrapped prose "version\n2.1 of the License" the number is a word to keep.
 const LEAD =
   /^(?:[\s*#/;!%>|+\-–—•·◦‣∙"'`~=_:\\{}[\]]|(?:dnl|rem|REM|@rem)\s)*(?:(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|\(\d{1,3}\)|\([a-zA-Z]\)|\d{1,3}(?:\.\d{1,3}){1,3}(?=\s+[^\sa-z])|§+\s*\d{1,3}(?:\.\d{1,3}){0,3}\.?)(?=\s))?/
-// A copyright notice line (after comment markers): "Copyright (c) 2024 Jane", "(C) 2020 Foo", "© ACME",
-// "All rights reserved.". A wrapped line of license prose that happens to start with the word ("copyright
-// notice and this permission notice appear…", "copyright holders be liable…") is not a notice: it is kept.
-const COPYRIGHT =
-  /^(?:copyright\b(?!\s+(?:notices?|holders?|owners?|and|or|law|laws|statement|licen[sc]e|protection|to|of|in|on|is|for|as|under|interest|rights|claims?|infringement|act)\b)|\(c\)\s|©|all rights reserved\b|portions copyright\b)/i
+// A copyright notice line (after comment markers): "Copyright (c) 2024 Jane", "Copyright 2020 Foo", "Copyright
+// by …", "Copyright: …", "(C) 2020 Foo", "© ACME", "All rights reserved.", or "Copyright" before a capitalized
+// name ("Copyright Google LLC"). A wrapped line of license prose that happens to start with the word is kept:
+// "copyright notice and this permission notice…", "copyright somewhere visible", "COPYRIGHT HOLDERS AND
+// CONTRIBUTORS BE LIABLE…", "Copyright Holder" (a defined term).
+const COPYRIGHT = /^(?:copyright\b\s*(?:\(c\)|©|\d|by\b|:|$)|\(c\)\s|©|all rights reserved\b|portions copyright\b)/i
+const COPYRIGHT_WORD = /^copyright\s+([^\s,.;:]{1,40})/i
+const PROSE_AFTER_COPYRIGHT = new Set(['holder', 'holders', 'owner', 'owners', 'notice', 'notices', 'and', 'or', 'law', 'laws', 'statement', 'license', 'licence', 'protection', 'act', 'infringement', 'interest', 'rights'])
+
+function isCopyrightLine(line: string): boolean {
+  if (COPYRIGHT.test(line)) return true
+  const next = COPYRIGHT_WORD.exec(line)?.[1]
+  return next !== undefined && /^\p{Lu}/u.test(next) && !PROSE_AFTER_COPYRIGHT.has(next.toLowerCase())
+}
 
 /** Normalize one word: case, joiners and varietal spelling. */
 export function normalizeWord(word: string): string {
@@ -90,7 +99,7 @@ function tokenizeLine(source: string, from: number, to: number, options: Tokeniz
   const line = source.slice(from, to)
   const lead = LEAD.exec(line)
   const skip = lead ? lead[0].length : 0
-  if (!options.keepCopyright && COPYRIGHT.test(line.slice(skip))) return
+  if (!options.keepCopyright && isCopyrightLine(line.slice(skip))) return
   tokenizeSpan(source, from + skip, to, out)
 }
 
