@@ -2,7 +2,9 @@
 import { normalizeWord, type Token } from '../text/index.js'
 import { allExceptionIds, allLicenseIds, lookupExceptionId, lookupLicenseId, resolveLicenseId } from './expression-ids.js'
 import type { ReferenceIndex, ReferenceRule, TrieNode } from './reference-rules.js'
-import { isVersionWord, versionKey, type RefWord } from './reference-words.js'
+import type { WordStream } from './reference-stream.js'
+import { findAlternative, findOrLater, findVersion, WINDOW } from './reference-version.js'
+import { isVersionWord, versionKey } from './reference-words.js'
 
 /** A license named in the text, before proximity rules decide what it means. */
 export interface Mention {
@@ -30,68 +32,6 @@ export interface Mention {
   confidence: number
 }
 
-/** Words, with the sentence and paragraph breaks between them precomputed. */
-export interface WordStream {
-  source: string
-  words: RefWord[]
-  /** `breakBefore[i]`: a sentence or paragraph ends between word i-1 and word i. */
-  breakBefore: boolean[]
-  /** `splitBefore[i]`: a bracket, colon, semicolon or break separates word i-1 and word i (a name never spans one). */
-  splitBefore: boolean[]
-}
-
-// Words after which a full stop does not end the sentence ("v. 2", "Inc.", "No. 3").
-const ABBREVIATIONS = new Set(['v', 'ver', 'vs', 'no', 'inc', 'ltd', 'co', 'corp', 'st', 'e.g', 'i.e', 'etc', 'al', 'cf'])
-
-/**
- * Whether the text between two words ends a sentence (". ", "! ", "? ") or a paragraph (an empty line, also
- * inside a comment block: "\n *\n", "\n#\n", "\n//\n"). A character loop: this runs between every two words.
- */
-function isBreak(source: string, from: number, to: number, previous: string): 'sentence' | 'paragraph' | undefined {
-  if (to - from > 2000) return 'paragraph'
-  let sentence = false
-  let newline = false
-  for (let p = from; p < to; p++) {
-    const c = source.charCodeAt(p)
-    if (c === 10) {
-      if (newline) return 'paragraph'
-      newline = true
-    } else if (c === 46 || c === 33 || c === 63) {
-      const n = p + 1 < source.length ? source.charCodeAt(p + 1) : 32
-      if (n === 32 || n === 9 || n === 10 || n === 13) sentence = true
-      newline = false
-    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 42 && c !== 35 && c !== 47 && c !== 59 && c !== 33 && c !== 62 && c !== 124 && c !== 45) {
-      newline = false
-    }
-  }
-  return sentence && !ABBREVIATIONS.has(previous) ? 'sentence' : undefined
-}
-
-/** Precompute breaks between words. */
-export function wordStream(source: string, words: RefWord[]): WordStream {
-  const breakBefore = new Array<boolean>(words.length).fill(false)
-  const splitBefore = new Array<boolean>(words.length).fill(false)
-  for (let i = 1; i < words.length; i++) {
-    const a = words[i - 1]
-    const b = words[i]
-    if (b.token === a.token) continue
-    if (b.start - a.end === 1) {
-      splitBefore[i] = SPLITTERS.has(source.charCodeAt(a.end))
-      continue
-    }
-    if (isBreak(source, a.end, b.start, a.value)) breakBefore[i] = splitBefore[i] = true
-    else for (let p = a.end; p < b.start && !splitBefore[i]; p++) splitBefore[i] = SPLITTERS.has(source.charCodeAt(p))
-  }
-  return { source, words, breakBefore, splitBefore }
-}
-
-// ( ) [ ] { } : ; |
-const SPLITTERS = new Set([40, 41, 91, 93, 123, 125, 58, 59, 124])
-
-const VERSION_KEYWORDS = new Set(['version', 'ver', 'v', 'versions', 'release', 'rev'])
-const LATER_WORDS = new Set(['later', 'newer', 'greater', 'higher', 'above', 'subsequent'])
-const WINDOW = 12
-
 /** Longest rule phrase starting at word `i` (a version word may fill a `#` slot). */
 function walk(s: WordStream, trie: TrieNode, i: number, maxWords: number): { rule: ReferenceRule; j: number; slot?: number } | undefined {
   // most words start no phrase: answer without allocating
@@ -108,57 +48,6 @@ function walk(s: WordStream, trie: TrieNode, i: number, maxWords: number): { rul
     if (node.slot && isVersionWord(word)) stack.push({ node: node.slot, pos: pos + 1, slot: pos })
   }
   return best
-}
-
-/** The version word near a family name: right after it, "version N" further on, or "version N of the" before it. */
-function findVersion(s: WordStream, i: number, j: number, limit: number): number | undefined {
-  const w = s.words
-  const after = j + 1
-  if (after < limit && !s.breakBefore[after] && isVersionWord(w[after].value) && w[after + 1]?.value !== 'clause') return after
-  for (let k = after; k < Math.min(limit, after + WINDOW); k++) {
-    if (s.breakBefore[k]) break
-    const value = w[k].value
-    if (/^v\d/.test(value) && isVersionWord(value)) return k
-    if (VERSION_KEYWORDS.has(value) && k + 1 < limit && !s.breakBefore[k + 1] && isVersionWord(w[k + 1].value)) return k + 1
-  }
-  // "version 2 of the GNU General Public License", "v2 of the GPL"
-  let k = i - 1
-  if (k >= 0 && w[k].value === 'the' && !s.breakBefore[k + 1]) k--
-  if (k >= 1 && w[k].value === 'of' && !s.breakBefore[k + 1]) {
-    const v = k - 1
-    if (isVersionWord(w[v].value) && !s.breakBefore[k] && (/^v\d/.test(w[v].value) || VERSION_KEYWORDS.has(w[v - 1]?.value ?? ''))) return v
-  }
-  return undefined
-}
-
-// "any later version accepted by the membership of KDE e.V.": a later version only once someone approves it.
-const CONDITIONAL = new Set(['accepted', 'approved'])
-
-/**
- * Index of the last word of an "or later" statement after word `from`, if there is one. With `strict`, a later
- * version that needs someone's approval does not count.
- */
-function findOrLater(s: WordStream, from: number, limit: number, strict = false): number | undefined {
-  const w = s.words
-  const source = s.source
-  // "GPL-2.0+", "v2+", ">= 2.1"
-  if (source.charCodeAt(w[from].end) === 43) return from
-  if (/(?:>=|≥)\s{0,2}$/.test(source.slice(Math.max(0, w[from].start - 4), w[from].start))) return from
-  for (let k = from + 1; k < Math.min(limit, from + WINDOW); k++) {
-    if (s.breakBefore[k]) return undefined
-    const value = w[k].value
-    if (value !== 'or' && value !== 'and') continue
-    for (let m = k + 1; m < Math.min(limit, k + 6); m++) {
-      if (s.breakBefore[m]) return undefined
-      if (LATER_WORDS.has(w[m].value)) {
-        const last = w[m + 1]?.value === 'version' && !s.breakBefore[m + 1] ? m + 1 : m
-        if (strict && CONDITIONAL.has(w[last + 1]?.value ?? '')) return undefined
-        return last
-      }
-      if (isVersionWord(w[m].value)) break
-    }
-  }
-  return undefined
 }
 
 // A plain SPDX id counts by itself when it cannot be an ordinary word: "Apache-2.0", "BSD-3-Clause", "MS-PL".
@@ -284,21 +173,6 @@ function mention(s: WordStream, first: number, last: number, nameEnd: number, li
   const w = s.words
   const end = s.source.charCodeAt(w[last].end) === 43 ? w[last].end + 1 : w[last].end
   return { i: first, j: last, k: nameEnd, start: w[first].start, end, licenseId, family, kind: 'name', explicit: true, weak: false, confidence }
-}
-
-/** The second version of "version X …, or (at your option) version Y": index of Y, if the text offers one. */
-function findAlternative(s: WordStream, from: number, limit: number): number | undefined {
-  const w = s.words
-  for (let k = from + 1; k < Math.min(limit, from + WINDOW); k++) {
-    if (s.breakBefore[k]) return undefined
-    if (w[k].value !== 'or') continue
-    for (let m = k + 1; m < Math.min(limit, k + 6); m++) {
-      if (s.breakBefore[m] || LATER_WORDS.has(w[m].value)) return undefined
-      if (VERSION_KEYWORDS.has(w[m].value) && m + 1 < limit && isVersionWord(w[m + 1].value)) return m + 1
-    }
-    return undefined
-  }
-  return undefined
 }
 
 /**

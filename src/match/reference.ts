@@ -7,27 +7,14 @@
 import type { LicenseFinding } from '../schema/index.js'
 import { createLineIndex, tokenize, type LineIndex, type Token } from '../text/index.js'
 import { loadReferenceIndex, type ReferenceIndex } from './reference-rules.js'
-import { scanMentions, wordStream, type Mention, type WordStream } from './reference-scan.js'
+import { absorb, attachExceptions, choiceGroups } from './reference-combine.js'
+import { acceptMentions } from './reference-context.js'
+import { scanMentions } from './reference-scan.js'
+import { wordStream, type WordStream } from './reference-stream.js'
 import { findUrls } from './reference-url.js'
 import { referenceWords } from './reference-words.js'
 import { findSpdxTags } from './expression-tags.js'
 
-// Words that make a bare abbreviation a license reference: "licensed under the MIT", "License: BSD", "MIT licensed".
-const CUE_BEFORE = new Set(['license', 'licensed', 'licenses', 'licensing', 'under', 'dual', 'triple', 'multi', 'terms', 'spdx'])
-const CUE_AFTER = new Set(['license', 'licensed', 'licenses', 'licensing'])
-const TIGHT_CUES = new Set(['license', 'licenses', 'licensed', 'under'])
-const CUE_SPAN = 6
-// "GPL-compatible", "BSD-style", "non-GPL": the name describes something else.
-const NEGATIVE_AFTER = new Set(['compatible', 'incompatible', 'compatibility', 'style', 'like', 'type', 'ish', 'variant', 'variants', 'family'])
-const NEGATIVE_BEFORE = new Set(['non'])
-// "compatible with the GNU GPL", "licenses such as MIT": the license is compared or exemplified, not applied.
-const NEGATIVE_CONTEXT = new Set(['compatible', 'incompatible', 'compatibility', 'e.g', 'eg', 'example', 'such'])
-// Words allowed between two licenses of one list ("MIT or the Apache License", "CPL/GPL/LGPL").
-const CONNECTORS = new Set(['or', 'and', 'the', 'a', 'an', 'either', 'license', 'licenses', 'licensed', 'at', 'your', 'option', 'choice', 'any', 'of', 'following', 'under', 'terms'])
-const CHOICE_CUES = new Set(['dual', 'triple', 'multi', 'either', 'choice', 'choose', 'alternatively'])
-// How far (in words) a name absorbs a URL of its family. A versioned mention absorbs the unversioned mentions
-// of its family anywhere in the text ("… GPL version 2 …" then "see the GPL for details").
-const ABSORB_URL = 40
 const MAX_EVIDENCE = 10
 // Below this a name is vague (an unversioned family, a bare abbreviation): no single id can be suggested for it.
 const CONFIDENT_NAME = 0.85
@@ -56,187 +43,6 @@ function wordAt(s: WordStream, offset: number): number {
     else hi = mid
   }
   return lo
-}
-
-function hasCue(s: WordStream, m: Mention): boolean {
-  const w = s.words
-  // "MIT licensed", "BSD license"
-  if (m.j + 1 < w.length && !s.breakBefore[m.j + 1] && CUE_AFTER.has(w[m.j + 1].value)) return true
-  // a name-like mention, or an all-lowercase "mit"/"gpl" (most often a path or an identifier), needs the cue
-  // right before it: "License: deepseek", "licensed under the llama2"
-  const text = s.source.slice(m.start, m.end)
-  if (m.tight || text === text.toLowerCase()) {
-    const k = m.i >= 1 && w[m.i - 1].value === 'the' ? m.i - 2 : m.i - 1
-    return k >= 0 && TIGHT_CUES.has(w[k].value)
-  }
-  // otherwise a cue a few words before, in the same sentence, or a heading "License" right before a break
-  for (let k = m.i - 1; k >= Math.max(0, m.i - CUE_SPAN); k--) {
-    if (s.breakBefore[k + 1]) return k === m.i - 1 && (w[k].value === 'license' || w[k].value === 'licenses')
-    if (CUE_BEFORE.has(w[k].value)) return true
-  }
-  return false
-}
-
-function negated(s: WordStream, m: Mention): boolean {
-  const next = s.words[m.k + 1]
-  if (next && !s.breakBefore[m.k + 1] && NEGATIVE_AFTER.has(next.value)) return true
-  const prev = s.words[m.i - 1]
-  if (prev !== undefined && !s.breakBefore[m.i] && NEGATIVE_BEFORE.has(prev.value)) return true
-  for (let k = m.i - 1; k >= Math.max(0, m.i - 3); k--) {
-    if (NEGATIVE_CONTEXT.has(s.words[k].value)) return true
-    if (s.breakBefore[k]) break
-  }
-  return false
-}
-
-/** Whether only list connectors (or words of other mentions) stand between two mentions; `or`: a choice. */
-function connection(s: WordStream, a: Mention, b: Mention, covered: Uint8Array): { connected: boolean; or: boolean } {
-  const none = { connected: false, or: false }
-  if (b.i - a.j - 1 > 8) return none
-  let or = /\//.test(s.source.slice(a.end, b.start))
-  let gap = 0
-  for (let k = a.j + 1; k < b.i; k++) {
-    if (s.breakBefore[k]) return none
-    if (covered[k]) continue
-    if (!CONNECTORS.has(s.words[k].value) || ++gap > 6) return none
-    if (s.words[k].value === 'or') or = true
-  }
-  if (b.i < s.words.length && b.i > a.j && s.breakBefore[b.i]) return none
-  return { connected: true, or }
-}
-
-const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.get(m.licenseId) ?? m.licenseId
-
-/** Keep weak mentions next to a cue or listed with a kept mention; drop negated ones. */
-function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array, field = false): Mention[] {
-  // a negation covers the rest of its list: "licenses such as MIT and BSD"
-  const no = mentions.map((m) => m.kind !== 'url' && m.kind !== 'exception' && negated(s, m))
-  for (let k = 1; k < mentions.length; k++) {
-    if (no[k - 1] && !no[k] && mentions[k].kind !== 'url' && connection(s, mentions[k - 1], mentions[k], covered).connected) no[k] = true
-  }
-  const keep = mentions.map((m, k) => m.kind === 'url' || m.kind === 'exception' || (!no[k] && (!m.weak || field || hasCue(s, m))))
-  // a list is a chain of neighbours: one sweep each way carries acceptance along it
-  const link = (a: number, b: number) => connection(s, mentions[a], mentions[b], covered).connected
-  const open = (k: number) => !keep[k] && mentions[k].weak && !no[k]
-  for (let k = 1; k < mentions.length; k++) if (open(k) && keep[k - 1] && link(k - 1, k)) keep[k] = true
-  for (let k = mentions.length - 2; k >= 0; k--) if (open(k) && keep[k + 1] && link(k, k + 1)) keep[k] = true
-  return mentions.filter((_, k) => keep[k])
-}
-
-/** Drop unversioned family mentions near a versioned one, and URLs near a name of their family. */
-function absorb(idx: ReferenceIndex, mentions: Mention[]): Mention[] {
-  const explicit = new Set<string>()
-  const named = new Map<string, number[]>() // family → word positions of name and id mentions, in order
-  for (const m of mentions) {
-    if (m.kind === 'url') continue
-    const family = familyOf(idx, m)
-    if (m.explicit) explicit.add(family)
-    const list = named.get(family) ?? []
-    list.push(m.i)
-    named.set(family, list)
-  }
-  return mentions.filter((m) => {
-    const family = familyOf(idx, m)
-    if (m.kind === 'url') return !near(named.get(family), m.i, ABSORB_URL)
-    return m.explicit || !explicit.has(family)
-  })
-}
-
-/** Whether the sorted `positions` hold one within `distance` of `at`. */
-function near(positions: number[] | undefined, at: number, distance: number): boolean {
-  if (!positions) return false
-  let lo = 0
-  let hi = positions.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (positions[mid] < at - distance) lo = mid + 1
-    else hi = mid
-  }
-  return lo < positions.length && positions[lo] <= at + distance
-}
-
-// How far an exception looks back for the license it modifies: right after it first, then anywhere nearby.
-const EXCEPTION_ADJACENT = 8
-const EXCEPTION_NEAR = 80
-
-/** How many of `mentions` (in source order) end before word `i`. */
-function lastBefore(mentions: Mention[], i: number): number {
-  let lo = 0
-  let hi = mentions.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (mentions[mid].j < i) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/**
- * Attach each exception ("with the Classpath exception", "LLVM-exception") to the license it follows: the
- * mention right before it, else the nearest license within a few sentences. That mention and the later ones of
- * the same license read `<license> WITH <exception>`; exceptions with no license before them are dropped.
- */
-function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept: Mention[]): Mention[] {
-  const exceptions = kept.filter((m) => m.kind === 'exception')
-  const licenses = kept.filter((m) => m.kind !== 'exception')
-  if (!exceptions.length) return licenses
-  // an unversioned mention that was absorbed stands for the versioned one of its family
-  const explicitOf = new Map<string, string>()
-  for (const m of licenses) if (m.explicit && !explicitOf.has(familyOf(idx, m))) explicitOf.set(familyOf(idx, m), m.licenseId)
-  // license id → [exception expression, offset from which mentions read WITH it]
-  const withOf = new Map<string, [string, number]>()
-  const attached = new Set<string>()
-  const named = accepted.filter((m) => m.kind !== 'exception' && m.kind !== 'url')
-  const keptNamed = licenses.filter((m) => m.kind !== 'url')
-  for (const x of exceptions) {
-    // an exception named again ("… subject to the Classpath exception") is the one already attached
-    if (attached.has(x.licenseId)) continue
-    const last = named[lastBefore(named, x.i) - 1]
-    let target: Mention | undefined = last && x.i - last.j <= EXCEPTION_ADJACENT ? last : undefined
-    const nearest = keptNamed[lastBefore(keptNamed, x.i) - 1]
-    if (!target && nearest && x.i - nearest.j <= EXCEPTION_NEAR) target = nearest
-    if (!target) continue
-    const id = kept.includes(target) ? target.licenseId : explicitOf.get(familyOf(idx, target)) ?? target.licenseId
-    if (!withOf.has(id)) withOf.set(id, [`${id} WITH ${x.licenseId}`, Math.min(target.start, x.start)])
-    attached.add(x.licenseId)
-  }
-  // the mention the exception follows and the later mentions of that license carry it; earlier ones may not
-  for (const m of licenses) {
-    const w = withOf.get(m.licenseId)
-    if (w && !m.expression && m.start >= w[1]) m.expression = w[0]
-  }
-  return licenses
-}
-
-/**
- * Group mentions of one choice into OR expressions: a list joined by "or" or "/" ("MIT or Apache-2.0",
- * "MPL, LGPL, or GPL", "CPL/GPL/LGPL"), or any list after a choice cue ("dual licensed under X and Y").
- */
-function choiceGroups(s: WordStream, mentions: Mention[], covered: Uint8Array): Map<Mention, string> {
-  const groups = new Map<Mention, string>()
-  let chain: Mention[] = []
-  let choice = false
-  const close = () => {
-    const parts = [...new Set(chain.map((m) => m.expression ?? m.licenseId))]
-    if (choice && parts.length > 1) for (const m of chain) groups.set(m, parts.join(' OR '))
-    else for (const m of chain) if (m.choice) groups.set(m, m.choice)
-    chain = []
-    choice = false
-  }
-  for (const m of mentions) {
-    const prev = chain[chain.length - 1]
-    const link = prev && m.kind !== 'url' && prev.kind !== 'url' ? connection(s, prev, m, covered) : undefined
-    if (link?.connected) {
-      chain.push(m)
-      if (link.or) choice = true
-      continue
-    }
-    close()
-    chain.push(m)
-    for (let k = Math.max(0, m.i - 8); k < m.i; k++) if (CHOICE_CUES.has(s.words[k].value)) choice = true
-  }
-  close()
-  return groups
 }
 
 /**

@@ -1,0 +1,99 @@
+// Curated facts for the reference rules: abbreviations and common spellings of license names, which family an
+// unversioned mention means, and license pages that no other source lists. Names and URLs only, no text.
+
+// Family stems that are one family under two names (SPDX names LGPL-2.0 "Library", later ones "Lesser").
+export const FAMILY_ALIASES: Readonly<Record<string, string>> = {
+  'gnu library general public license': 'gnu lesser general public license',
+  'affero general public license': 'gnu affero general public license',
+}
+
+// What an unversioned mention of a family means. As in ScanCode, the first version, "or later" where the
+// family has that form ("GNU GPL" → GPL-1.0-or-later, "LGPL" → LGPL-2.0-or-later, "MPL" → MPL-1.0). Exceptions
+// by a member id: AGPL starts at 3.0 (the FSF published no earlier one); "the Apache License" means 2.0 in
+// practice (1.0 and 1.1 are rarely used and always versioned when they are).
+export const UNVERSIONED: Readonly<Record<string, string>> = {
+  'AGPL-3.0-only': 'AGPL-3.0-or-later',
+  'Apache-2.0': 'Apache-2.0',
+}
+
+// Curated spellings: [phrase, target, weak?, confidence?]. `fam:<id>` = the family of that id, `id:<id>` = the id.
+export type Curated = [string, string, boolean?, number?]
+export const CURATED: Curated[] = [
+  ['gpl', 'fam:GPL-2.0-only', true],
+  ['gnu gpl', 'fam:GPL-2.0-only'],
+  ['general public license', 'fam:GPL-2.0-only'],
+  ['gnu public license', 'fam:GPL-2.0-only'],
+  ['lgpl', 'fam:LGPL-2.1-only', true],
+  ['gnu lgpl', 'fam:LGPL-2.1-only'],
+  ['lesser general public license', 'fam:LGPL-2.1-only'],
+  ['library general public license', 'fam:LGPL-2.1-only'],
+  ['gnu library or lesser general public license', 'fam:LGPL-2.1-only'],
+  ['lesser gpl', 'fam:LGPL-2.1-only'],
+  ['gnu lesser gpl', 'fam:LGPL-2.1-only'],
+  ['library gpl', 'fam:LGPL-2.1-only'],
+  ['gnu library gpl', 'fam:LGPL-2.1-only'],
+  ['agpl', 'fam:AGPL-3.0-only', true],
+  ['gnu agpl', 'fam:AGPL-3.0-only'],
+  ['affero gpl', 'fam:AGPL-3.0-only'],
+  ['gnu affero gpl', 'fam:AGPL-3.0-only'],
+  ['gfdl', 'fam:GFDL-1.3-only', true],
+  ['gnu fdl', 'fam:GFDL-1.3-only'],
+  ['free documentation license', 'fam:GFDL-1.3-only'],
+  ['mpl', 'fam:MPL-2.0', true],
+  ['epl', 'fam:EPL-2.0', true],
+  ['cddl', 'fam:CDDL-1.0', true],
+  ['cpl', 'fam:CPL-1.0', true],
+  ['afl', 'fam:AFL-3.0', true],
+  ['osl', 'fam:OSL-3.0', true],
+  ['eupl', 'fam:EUPL-1.2', true],
+  ['lppl', 'fam:LPPL-1.3c', true],
+  ['apache', 'fam:Apache-2.0', true],
+  ['asl', 'fam:Apache-2.0', true],
+  ['apache software license', 'fam:Apache-2.0'],
+  ['apache public license', 'fam:Apache-2.0'],
+  ['expat license', 'id:MIT'],
+  ['bsd', 'id:BSD-3-Clause', true, 0.5],
+  ['bsd license', 'id:BSD-3-Clause', false, 0.5],
+  ['new bsd', 'id:BSD-3-Clause'],
+  ['new bsd license', 'id:BSD-3-Clause'],
+  ['modified bsd', 'id:BSD-3-Clause'],
+  ['modified bsd license', 'id:BSD-3-Clause'],
+  ['revised bsd', 'id:BSD-3-Clause'],
+  ['revised bsd license', 'id:BSD-3-Clause'],
+  ['3 clause bsd', 'id:BSD-3-Clause'],
+  ['three clause bsd', 'id:BSD-3-Clause'],
+  ['bsd 3 clause', 'id:BSD-3-Clause'],
+  ['bsd 3 clause license', 'id:BSD-3-Clause'],
+  ['simplified bsd', 'id:BSD-2-Clause'],
+  ['simplified bsd license', 'id:BSD-2-Clause'],
+  ['freebsd license', 'id:BSD-2-Clause'],
+  ['2 clause bsd', 'id:BSD-2-Clause'],
+  ['two clause bsd', 'id:BSD-2-Clause'],
+  ['bsd 2 clause', 'id:BSD-2-Clause'],
+  ['bsd 2 clause license', 'id:BSD-2-Clause'],
+  ['original bsd', 'id:BSD-4-Clause'],
+  ['original bsd license', 'id:BSD-4-Clause'],
+  ['4 clause bsd', 'id:BSD-4-Clause'],
+  ['bsd 4 clause', 'id:BSD-4-Clause'],
+  ['boost license', 'id:BSL-1.0'],
+  ['cc0', 'id:CC0-1.0', true],
+  ['cc zero', 'id:CC0-1.0'],
+]
+
+// Well-known license pages that neither the SPDX crossRefs nor the manifest list (facts about where they live).
+export const CURATED_URLS: [string, string][] = [
+  ['https://ai.meta.com/llama/license', 'LicenseRef-llama-2-community'],
+  ['https://ai.meta.com/resources/models-and-libraries/llama-downloads', 'LicenseRef-llama-2-community'],
+  ['https://llama.meta.com/llama3/license', 'LicenseRef-llama-3-community'],
+  ['https://llama.meta.com/llama3_1/license', 'LicenseRef-llama-3.1-community'],
+  ['https://www.llama.com/llama3_1/license', 'LicenseRef-llama-3.1-community'],
+  ['https://llama.meta.com/llama3_2/license', 'LicenseRef-llama-3.2-community'],
+  ['https://www.llama.com/llama3_2/license', 'LicenseRef-llama-3.2-community'],
+  ['https://www.llama.com/llama3_3/license', 'LicenseRef-llama-3.3-community'],
+  ['https://www.llama.com/llama4/license', 'LicenseRef-llama-4-community'],
+  ['https://ai.google.dev/gemma/terms', 'LicenseRef-gemma-terms-of-use'],
+  ['https://www.apache.org/licenses/LICENSE-2.0', 'Apache-2.0'],
+  ['https://opensource.org/licenses/mit-license', 'MIT'],
+  ['https://www.mozilla.org/MPL/2.0', 'MPL-2.0'],
+  ['https://www.eclipse.org/legal/epl-v10', 'EPL-1.0'],
+]

@@ -1,0 +1,129 @@
+// Combining mentions: versioned names absorb vague ones and URLs of their family, exceptions attach to their
+// license (WITH), and lists joined by "or" become choices (OR).
+import { connection } from './reference-context.js'
+import type { ReferenceIndex } from './reference-rules.js'
+import type { Mention } from './reference-scan.js'
+import type { WordStream } from './reference-stream.js'
+
+const CHOICE_CUES = new Set(['dual', 'triple', 'multi', 'either', 'choice', 'choose', 'alternatively'])
+// How far (in words) a name absorbs a URL of its family. A versioned mention absorbs the unversioned mentions
+// of its family anywhere in the text ("… GPL version 2 …" then "see the GPL for details").
+const ABSORB_URL = 40
+
+export const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.get(m.licenseId) ?? m.licenseId
+
+/** Drop unversioned family mentions near a versioned one, and URLs near a name of their family. */
+export function absorb(idx: ReferenceIndex, mentions: Mention[]): Mention[] {
+  const explicit = new Set<string>()
+  const named = new Map<string, number[]>() // family → word positions of name and id mentions, in order
+  for (const m of mentions) {
+    if (m.kind === 'url') continue
+    const family = familyOf(idx, m)
+    if (m.explicit) explicit.add(family)
+    const list = named.get(family) ?? []
+    list.push(m.i)
+    named.set(family, list)
+  }
+  return mentions.filter((m) => {
+    const family = familyOf(idx, m)
+    if (m.kind === 'url') return !near(named.get(family), m.i, ABSORB_URL)
+    return m.explicit || !explicit.has(family)
+  })
+}
+
+/** Whether the sorted `positions` hold one within `distance` of `at`. */
+function near(positions: number[] | undefined, at: number, distance: number): boolean {
+  if (!positions) return false
+  let lo = 0
+  let hi = positions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (positions[mid] < at - distance) lo = mid + 1
+    else hi = mid
+  }
+  return lo < positions.length && positions[lo] <= at + distance
+}
+
+// How far an exception looks back for the license it modifies: right after it first, then anywhere nearby.
+const EXCEPTION_ADJACENT = 8
+const EXCEPTION_NEAR = 80
+
+/** How many of `mentions` (in source order) end before word `i`. */
+function lastBefore(mentions: Mention[], i: number): number {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid].j < i) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Attach each exception ("with the Classpath exception", "LLVM-exception") to the license it follows: the
+ * mention right before it, else the nearest license within a few sentences. That mention and the later ones of
+ * the same license read `<license> WITH <exception>`; exceptions with no license before them are dropped.
+ */
+export function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept: Mention[]): Mention[] {
+  const exceptions = kept.filter((m) => m.kind === 'exception')
+  const licenses = kept.filter((m) => m.kind !== 'exception')
+  if (!exceptions.length) return licenses
+  // an unversioned mention that was absorbed stands for the versioned one of its family
+  const explicitOf = new Map<string, string>()
+  for (const m of licenses) if (m.explicit && !explicitOf.has(familyOf(idx, m))) explicitOf.set(familyOf(idx, m), m.licenseId)
+  // license id → [exception expression, offset from which mentions read WITH it]
+  const withOf = new Map<string, [string, number]>()
+  const attached = new Set<string>()
+  const named = accepted.filter((m) => m.kind !== 'exception' && m.kind !== 'url')
+  const keptNamed = licenses.filter((m) => m.kind !== 'url')
+  for (const x of exceptions) {
+    // an exception named again ("… subject to the Classpath exception") is the one already attached
+    if (attached.has(x.licenseId)) continue
+    const last = named[lastBefore(named, x.i) - 1]
+    let target: Mention | undefined = last && x.i - last.j <= EXCEPTION_ADJACENT ? last : undefined
+    const nearest = keptNamed[lastBefore(keptNamed, x.i) - 1]
+    if (!target && nearest && x.i - nearest.j <= EXCEPTION_NEAR) target = nearest
+    if (!target) continue
+    const id = kept.includes(target) ? target.licenseId : explicitOf.get(familyOf(idx, target)) ?? target.licenseId
+    if (!withOf.has(id)) withOf.set(id, [`${id} WITH ${x.licenseId}`, Math.min(target.start, x.start)])
+    attached.add(x.licenseId)
+  }
+  // the mention the exception follows and the later mentions of that license carry it; earlier ones may not
+  for (const m of licenses) {
+    const w = withOf.get(m.licenseId)
+    if (w && !m.expression && m.start >= w[1]) m.expression = w[0]
+  }
+  return licenses
+}
+
+/**
+ * Group mentions of one choice into OR expressions: a list joined by "or" or "/" ("MIT or Apache-2.0",
+ * "MPL, LGPL, or GPL", "CPL/GPL/LGPL"), or any list after a choice cue ("dual licensed under X and Y").
+ */
+export function choiceGroups(s: WordStream, mentions: Mention[], covered: Uint8Array): Map<Mention, string> {
+  const groups = new Map<Mention, string>()
+  let chain: Mention[] = []
+  let choice = false
+  const close = () => {
+    const parts = [...new Set(chain.map((m) => m.expression ?? m.licenseId))]
+    if (choice && parts.length > 1) for (const m of chain) groups.set(m, parts.join(' OR '))
+    else for (const m of chain) if (m.choice) groups.set(m, m.choice)
+    chain = []
+    choice = false
+  }
+  for (const m of mentions) {
+    const prev = chain[chain.length - 1]
+    const link = prev && m.kind !== 'url' && prev.kind !== 'url' ? connection(s, prev, m, covered) : undefined
+    if (link?.connected) {
+      chain.push(m)
+      if (link.or) choice = true
+      continue
+    }
+    close()
+    chain.push(m)
+    for (let k = Math.max(0, m.i - 8); k < m.i; k++) if (CHOICE_CUES.has(s.words[k].value)) choice = true
+  }
+  close()
+  return groups
+}
