@@ -57,6 +57,8 @@ export function matchSpdxTags(source: string, lines: LineIndex): { findings: Lic
       findings.push(finding(parsed.expression, parsed.ids, 1, evidence))
       continue
     }
+    // "add an SPDX-License-Identifier: line to each file": a tag named in running prose is no tag
+    if (inProse(source, tag.start)) continue
     const position = lines.toPosition(tag.valueStart, Math.max(tag.valueEnd, tag.valueStart))
     diagnostics.push({
       ruleId: 'invalid-spdx-expression',
@@ -75,6 +77,17 @@ export function matchSpdxTags(source: string, lines: LineIndex): { findings: Lic
     if (ids.length) findings.push(finding(ids.join(' AND '), ids, 0.6, evidence))
   }
   return { findings, diagnostics }
+}
+
+/** Whether words precede the tag on its line (a comment marker or a quote alone does not count). */
+function inProse(source: string, start: number): boolean {
+  let p = start
+  while (p > 0 && start - p < 200) {
+    const c = source.charCodeAt(p - 1)
+    if (c === 10 || c === 13) break
+    p--
+  }
+  return /[\p{L}\p{N}]{2}/u.test(source.slice(p, start).replace(/\b(?:dnl|rem|REM)\b/g, ''))
 }
 
 function finding(expression: string, ids: string[], confidence: number, evidence: LicenseFinding['evidence']): LicenseFinding {

@@ -57,6 +57,12 @@ describe('matchSpdxTags', () => {
     }
   })
 
+  it('does not warn about a tag named in prose', () => {
+    expect(run('Add an SPDX-License-Identifier: line to every file.')).toEqual({ findings: [], diagnostics: [] })
+    // a valid value still counts
+    expect(run('It says SPDX-License-Identifier: MIT').findings).toHaveLength(1)
+  })
+
   it('ignores NONE and NOASSERTION values', () => {
     expect(run('SPDX-License-Identifier: NOASSERTION')).toEqual({ findings: [], diagnostics: [] })
   })
