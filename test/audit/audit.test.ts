@@ -97,7 +97,21 @@ describe('audit: model tree', async () => {
   it('flags the fine-tune that declares MIT over a Llama base', () => {
     const m = byDir('jane__base-7b-tuned')?.mismatches ?? []
     expect(m).toEqual([expect.objectContaining({ ruleId: 'lineage-permissive-declaration', severity: 'error', declared: 'MIT', found: 'LicenseRef-llama-3.1-community' })])
-    expect(report.violations.map((v) => v.package)).toEqual(['jane__base-7b-tuned'])
+    expect(report.violations.filter((v) => v.ruleId === 'policy-severity').map((v) => v.package)).toEqual(['jane__base-7b-tuned'])
+  })
+
+  it("passes the base's restrictions down with the chain they came through, and fails on them per .licitrc.json", () => {
+    const userCount = (dir: string) => byDir(dir)?.restrictions.find((r) => r.kind === 'user-count')
+    expect(userCount('acme__base-7b')?.parameters).not.toHaveProperty('inheritedFrom')
+    expect(userCount('jane__base-7b-tuned')).toMatchObject({ path: 'acme__base-7b/README.md', parameters: { threshold: 700000000, inheritedFrom: ['acme/base-7b'] } })
+    expect(userCount('jane__base-7b-tuned-q4')?.parameters.inheritedFrom).toEqual(['jane/base-7b-tuned', 'acme/base-7b'])
+    expect(byDir('solo-model')?.restrictions).toEqual([])
+    // failOn: ['user-count'] in the tree's .licitrc.json
+    expect(report.violations.filter((v) => v.ruleId === 'policy-fail-on').map((v) => `${v.package} ${v.kind}`)).toEqual([
+      'acme__base-7b user-count',
+      'jane__base-7b-tuned user-count',
+      'jane__base-7b-tuned-q4 user-count',
+    ])
   })
 
   it('counts a REUSE LICENSES/ folder as license texts of its package', () => {
