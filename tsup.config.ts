@@ -1,6 +1,10 @@
 // Build: ESM + CJS + types for the library, ESM for the bin and for the audit's worker thread.
 import { defineConfig } from 'tsup'
 
+// JSON-only packages are bundled: esbuild drops the `with { type: 'json' }` attribute on external imports, and
+// Node refuses a JSON import without it (ERR_IMPORT_ASSERTION_TYPE_MISSING).
+const noExternal = ['spdx-license-ids', 'spdx-exceptions']
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -9,6 +13,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+    noExternal,
     shims: true,
   },
   {
@@ -16,6 +21,7 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
+    noExternal,
     banner: { js: '#!/usr/bin/env node' },
   },
   {
@@ -24,5 +30,6 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
+    noExternal,
   },
 ])
