@@ -11,13 +11,15 @@ const messages = {
 
 // A duty verb, a bounded gap, then a quoted string: `prominently display “Built with Llama”`,
 // `include prominently in any public statement ... the following statement: “[name] is built using ...”`.
-const QUOTED = /\b(?:display|include|state|show|indicate|mark|label|put|place|feature)\w*\b([^“"«]{0,160}?)[“"«]([^”"»]{1,200})[”"»]/gi
+const QUOTED = /\b(?:display|include|show|indicate|mark|label|put|place|feature)(?:s|ed|ing)?\b([^“"«]{0,160}?)[“"«]([^”"»]{1,200})[”"»]/gi
 // `include “Llama” at the beginning of any such AI model name`.
 const PREFIX =
   /[“"«]([^”"»\n]{1,60})[”"»]\s+at\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+)?(?:any\s+)?(?:such\s+)?(?:[\w-]+\s+){0,2}names?\b|\bnames?\b[^;]{0,60}\b(?:must|shall|should)\s+(?:begin|start)\s+with\s+[“"«]([^”"»\n]{1,60})[”"»]/i
 // Where a credit must be shown for it to be public: a site, an interface, docs, announcements, adverts.
 const SURFACE =
   /\b(?:website|web\s+site|user\s+interface|UI|blog\w*|about\s+page|documentation|public\s+statements?|announcements?|advertising|marketing|splash\s+screen|credits|product|service|app(?:lication)?s?)\b/i
+// Public communication named before the verb: "Every public announcement about a derivative must include ...".
+const PUBLIC = /\bpublic\s+(?:statements?|announcements?)|\bpress\s+releases?|\bmarketing|\badvertis/i
 // The nearest modal before the verb decides whether it is a duty: "shall display" yes, "are encouraged to
 // ... mark" / "may display" no.
 const MODAL = /\b(?:shall|must|will|need\s+to|required\s+to|agree\s+to|may|can|encouraged|welcome|invited|optional\w*)\b/gi
@@ -61,7 +63,7 @@ export const namingAttribution = defineDetector({
         const after = t.slice(m.index + whole.length, m.index + whole.length + 160)
         if (p && m.index + whole.length > p.index && m.index < p.index + p[0].length) continue
         const before = t.slice(Math.max(0, m.index - 150), m.index)
-        if (!SURFACE.test(gap) && !SURFACE.test(after) && !SURFACE.test(before)) continue
+        if (!SURFACE.test(gap) && !SURFACE.test(after) && !PUBLIC.test(before)) continue
         display ??= text.replace(/\s+/g, ' ').trim()
         used = true
         break

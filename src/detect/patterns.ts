@@ -164,7 +164,7 @@ export function announcesList(text: string): boolean {
   while (end > 0 && /[\s*_]/.test(text[end - 1])) end--
   const last = text[end - 1]
   if (last === ':' || last === '：') return true
-  if (/^(?:to|for|from|by|in|of)$/.test(text.slice(Math.max(0, end - 5), end).split(/\s/).pop() ?? '')) return true
+  if (/^(?:to|for|from|by|in|of)$/i.test(text.slice(Math.max(0, end - 5), end).split(/\s/).pop() ?? '')) return true
   return text.includes('follow') && /\b(?:the\s+following|as\s+follows)\b/i.test(text)
 }
 

@@ -66,6 +66,9 @@ function isHeadingLine(text: string, prev: string | undefined, prevHeading: bool
   const titled = /^(?:exhibit|attachment|appendix|annex|schedule)\b/i.test(t)
   if (!titled && /[.,;:!?)\]"”’]$/.test(t)) return false
   if (/\b(?:at|of|the|and|or|to|in|for|with|by|a|an|as|on|from|under|that|which|this)$/.test(t)) return false
+  // Titles name things; a line with a finite verb is wrapped prose ("Google reserves the right to update this").
+  if (/\b(?:shall|must|may|will|agree|agrees|reserves?|means|mean|refers?|includes?|is|are|can|should|has|have|grants?|does|do)\b/.test(t)) return false
+  if (/^["“'‘]/.test(t)) return false
   const p = prev?.trim()
   if (p && !prevHeading && !/[.:;!?)"”’*]$/.test(p)) return false
   if (next === undefined) return true
@@ -108,7 +111,9 @@ export function segmentText(source: string): Segment[] {
     }
     const heading = isHeadingLine(line.text, lines[i - 1]?.text, prevHeading, lines[i + 1]?.text)
     prevHeading = heading
-    const item = LIST_MARKER.test(line.text)
+    // A marker right after a line that breaks off on "and" / "or" / "," is inline enumeration that a
+    // hard wrap happened to put at the start of a line ("... to a Model and\n(b) any other model ...").
+    const item = LIST_MARKER.test(line.text) && !(blockStart >= 0 && CONTINUES.test(lines[i - 1].text))
     if (blockStart < 0 || heading || item || blockHeading) {
       flush()
       blockStart = line.start
@@ -143,12 +148,21 @@ function splitSentences(
   }
   for (let i = start; i < end; i++) {
     if (i - s >= MAX_SEGMENT) {
-      // Over-long sentence (or no punctuation at all): cut at the last space before the limit.
+      // Over-long sentence (or no punctuation at all): cut after the last ";" before the limit — detector
+      // patterns never span one — or else at the last space.
       let cut = i
       for (let j = i; j > s + MAX_SEGMENT / 2; j--) {
-        if (isSpace(source.charCodeAt(j))) {
-          cut = j
+        if (source.charCodeAt(j) === 59) {
+          cut = j + 1
           break
+        }
+      }
+      if (cut === i) {
+        for (let j = i; j > s + MAX_SEGMENT / 2; j--) {
+          if (isSpace(source.charCodeAt(j))) {
+            cut = j
+            break
+          }
         }
       }
       push(s, cut)
@@ -172,6 +186,16 @@ function splitSentences(
     if (c === 46 && isAbbreviation(source, s, i)) continue
     // "1. Violate the law" / "a. Distribution": a list marker is not a sentence.
     if (c === 46 && i - s < 24 && MARKER_ONLY.test(source.slice(s, i))) continue
+    // "... Derivatives: 1. In any way ...; 2. For ...": an inline marker starts the next clause, so cut before it.
+    if (c === 46) {
+      let w = i
+      while (w > s && !isSpace(source.charCodeAt(w - 1))) w--
+      if (w > s && i - w <= 6 && INLINE_MARKER.test(source.slice(w, i))) {
+        push(s, w)
+        s = w
+        continue
+      }
+    }
     push(s, j)
     s = j
     i = j - 1
@@ -188,6 +212,8 @@ function isAbbreviation(source: string, from: number, dot: number): boolean {
   return /^[a-z](?:\.[a-z]){1,3}$/.test(word)
 }
 
+const INLINE_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
+const CONTINUES = /(?:\b(?:and|or|of|the|to|in|for|with|by|a|an)|,)\s*$/
 const SENTENCE_START = /[\p{Lu}\d"“'‘(\[*#]/u
 const MARKER_ONLY = /^\s*\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
 
