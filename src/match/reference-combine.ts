@@ -10,6 +10,7 @@ const CHOICE_CUES = new Set(['dual', 'triple', 'multi', 'either', 'choice', 'cho
 // of its family anywhere in the text ("… GPL version 2 …" then "see the GPL for details").
 const ABSORB_URL = 40
 
+/** The family a mention belongs to: its own, the family of its id, else the id itself. */
 export const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.get(m.licenseId) ?? m.licenseId
 
 /** Drop unversioned family mentions near a versioned one, and URLs near a name of their family. */

@@ -14,8 +14,13 @@ const NEGATIVE_BEFORE = new Set(['non'])
 // "compatible with the GNU GPL", "licenses such as MIT": the license is compared or exemplified, not applied.
 const NEGATIVE_CONTEXT = new Set(['compatible', 'incompatible', 'compatibility', 'e.g', 'eg', 'example', 'such'])
 // Words allowed between two licenses of one list ("MIT or the Apache License", "CPL/GPL/LGPL").
-const CONNECTORS = new Set(['or', 'and', 'the', 'a', 'an', 'either', 'license', 'licenses', 'licensed', 'at', 'your', 'option', 'choice', 'any', 'of', 'following', 'under', 'terms'])
+// "EPL 2.0 which is available at <url>, or the Apache License 2.0" (the URL itself is masked).
+const CONNECTORS = new Set(['or', 'and', 'the', 'a', 'an', 'either', 'license', 'licenses', 'licensed', 'at', 'your', 'option', 'choice', 'any', 'of', 'following', 'under', 'terms', 'which', 'is', 'available'])
 
+/**
+ * Whether a weak mention stands next to a licensing cue: "MIT licensed", "licensed under the MIT", a heading
+ * "License" right before it. Name-like and all-lowercase mentions need the cue right before them.
+ */
 export function hasCue(s: WordStream, m: Mention): boolean {
   const w = s.words
   // "MIT licensed", "BSD license"
@@ -35,6 +40,7 @@ export function hasCue(s: WordStream, m: Mention): boolean {
   return false
 }
 
+/** Whether the mention describes something else: "GPL-compatible", "non-GPL", "compatible with the GPL", "such as MIT". */
 export function negated(s: WordStream, m: Mention): boolean {
   const next = s.words[m.k + 1]
   if (next && !s.breakBefore[m.k + 1] && NEGATIVE_AFTER.has(next.value)) return true

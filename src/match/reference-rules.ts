@@ -71,6 +71,7 @@ export interface TrieNode {
   rule?: ReferenceRule
 }
 
+/** The rules ready for matching: the phrase trie, the URL map and which family each id belongs to. */
 export interface ReferenceIndex {
   corpus: ReferencesCorpus
   trie: TrieNode

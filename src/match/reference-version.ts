@@ -3,7 +3,9 @@
 import type { WordStream } from './reference-stream.js'
 import { isVersionWord } from './reference-words.js'
 
+/** Words that announce a version number: "version 2", "v 2", "release 3". */
 export const VERSION_KEYWORDS = new Set(['version', 'ver', 'v', 'versions', 'release', 'rev'])
+/** Words that make "or …" an "or later": "or any later version", "or newer", "or above". */
 export const LATER_WORDS = new Set(['later', 'newer', 'greater', 'higher', 'above', 'subsequent'])
 /** How many words after a name its version, or its "or later", may come. */
 export const WINDOW = 12
