@@ -28,6 +28,22 @@ export { toJson, type JsonOptions } from './report/json.js'
  * @example writeFileSync('licit.sarif', toSarif(await audit('.')))
  */
 export { toSarif, type SarifOptions, type SarifLog } from './report/sarif.js'
+/**
+ * Describe a license by id: name, family, openness, whether it binds derivatives, incorporated policies and the
+ * restriction facts licit carries for files that only reference it.
+ * @example describeLicense('LicenseRef-llama-3.1-community')?.openness // 'open-restricted'
+ */
+export { describeLicense, type LicenseInfo } from './license-info.js'
+/**
+ * Parse and canonicalize an SPDX expression without throwing (`gpl-2.0+ or mit` → `GPL-2.0-or-later OR MIT`).
+ * @example parseLicenseExpression('Apache-2.0 OR MIT') // {ok: true, expression: 'Apache-2.0 OR MIT', ids: ['Apache-2.0', 'MIT']}
+ */
+export { parseLicenseExpression, correctLicenseId, type ParsedExpression } from './match/expression.js'
+/**
+ * Resolve a Hugging Face model id to the license of its weights, offline (`meta-llama/Llama-3.2-3B` → Llama 3.2).
+ * @example resolveBaseModel('meta-llama/Llama-3.2-3B-Instruct').licenseId // 'LicenseRef-llama-3.2-community'
+ */
+export { resolveBaseModel, type BaseResolution } from './lineage.js'
 /** Errors licit expects, each with a stable `code`. */
 export { LicitError } from './errors.js'
 /** Zod schemas (single source of truth) and their inferred types. */
