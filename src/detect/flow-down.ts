@@ -9,7 +9,9 @@ const messages = {
   flow: 'Copies or derivatives must carry its terms or restrictions ("{quote}")',
 }
 
-const THIS = '(?:this|these|the\\s+present)\\s+(?:agreement|licen[cs]e|public\\s+licen[cs]e|terms)'
+// "this License", "this Agreement", "this General Public License", "this Open Software License", "these terms".
+const THIS = '(?:this|these|the\\s+present)\\s+(?:[\\w-]+\\s+){0,3}?(?:agreement|licen[cs]e|terms)'
+const TERMS_OF = '(?:the\\s+(?:terms|conditions)\\s+(?:and\\s+conditions\\s+)?of\\s+)?'
 
 /** One regex per way of saying it, each with words it cannot match without (a cheap gate), and an example. */
 const PATTERNS: [readonly string[], RegExp][] = [
@@ -30,9 +32,28 @@ const PATTERNS: [readonly string[], RegExp][] = [
     'i',
   )],
   // "must be provided under this license or another license that allows everything this license allows"
-  [['under this', 'under the terms', 'under these', 'under the present'], new RegExp(`\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
-  // GPL: "You must license the entire work, as a whole, under this License to anyone who comes into possession"
-  [['under this', 'under the terms', 'under these', 'under the present'], new RegExp(`\\b(?:must|shall)\\s+(?:license|licence|distribute|convey|release|publish)\\b[^;]{0,100}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
+  // MPL: "All distribution of Covered Software in Source Code Form ... must be under the terms of this License"
+  [
+    ['under this', 'under the terms', 'under these', 'under the present'],
+    new RegExp(
+      `\\b(?:distribut|communicat|cop(?:y|ies)|modification|derivative)\\w*\\b[^;]{0,200}\\b(?:must|shall|will)\\s+be\\s+(?:(?:provided|licen[cs]ed|distributed|made\\s+available|released|offered|done|made)\\s+)?(?:only\\s+|entirely\\s+|exclusively\\s+|solely\\s+)?under\\s+${TERMS_OF}${THIS}|\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`,
+      'i',
+    ),
+  ],
+  // GPL: "You must license the entire work, as a whole, under this License to anyone who comes into possession";
+  // CeCILL: "the Licensee undertakes to distribute the Modified Software under the conditions of this Agreement"
+  [['under'], new RegExp(`\\b(?:must|shall|undertakes?\\s+to)\\s+(?:license|licence|distribute|convey|release|publish)\\b[^;]{0,100}\\bunder\\s+${TERMS_OF}${THIS}`, 'i')],
+  // RPL: "any Modifications, Derivative Works ... that You create ... are governed by the terms of this License";
+  // QPL: "all modifications included in the machine-executable forms are available under the terms of this license"
+  [
+    ['governed by', 'available under'],
+    new RegExp(
+      `(?:\\byour\\s+(?:modification|derivative|extension)\\w*|\\b(?:modification|derivative|extension)\\w*\\b[^;]{0,160}\\b(?:that\\s+you|you\\s+create)\\b[^;]{0,80}|\\bensure\\s+that\\b[^;]{0,40}\\bmodification\\w*\\b[^;]{0,80})\\s+(?:are|be|is|shall\\s+be)\\s+(?:governed\\s+by|available\\s+under)\\s+${TERMS_OF}${THIS}`,
+      'i',
+    ),
+  ],
+  // EUPL "Copyleft clause:", GFDL 'This License is a kind of "copyleft", which means that derivative works ...'
+  [['copyleft'], /\bcopyleft["”]?\s*(?:clause\b|,\s*which\s+means)/i],
   // GPL-2 / Open Aleph: "cause the Derivative Works to be licensed as a whole at no charge to all third parties under the terms of this License"
   [['to be licen'], new RegExp(`\\bto\\s+be\\s+licen[cs]ed\\b[^;]{0,120}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
   // "specify that any rights to use the Models and/or Derivatives shall be directly granted by Company to said third-party recipients"

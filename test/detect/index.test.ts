@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { detectRestrictions } from '../../src/detect/index.js'
+import { RestrictionFindingSchema } from '../../src/schema/index.js'
+import { createLineIndex } from '../../src/text/index.js'
+
+const detect = (source: string, licenseIds?: string[]) => detectRestrictions(source, createLineIndex(source), { licenseIds })
+
+describe('detectRestrictions', () => {
+  it('returns schema-valid findings whose evidence slices the source', () => {
+    const source = 'You must not use the Model for military purposes.\nIf you have more than 5 million monthly active users, ask us first.'
+    const found = detect(source)
+    expect(found.map((f) => f.kind).sort()).toEqual(['field-of-use', 'user-count'])
+    for (const f of found) {
+      RestrictionFindingSchema.parse(f)
+      expect(f.position).toEqual(f.evidence[0].position)
+      for (const ev of f.evidence) expect(source.slice(ev.position.start.offset, ev.position.end.offset)).toBe(ev.text)
+    }
+  })
+
+  it('labels findings with the license id only when exactly one license was identified', () => {
+    const source = 'You may use the Model solely for non-commercial research.'
+    expect(detect(source, ['LicenseRef-x'])[0].licenseId).toBe('LicenseRef-x')
+    expect(detect(source, ['A', 'B'])[0].licenseId).toBeUndefined()
+    expect(detect(source)[0].licenseId).toBeUndefined()
+  })
+
+  it('reports one finding per kind, with evidence from every clause that says it', () => {
+    const source = 'You may not use it for surveillance.\n\nYou may not use it to create malware.'
+    const found = detect(source)
+    expect(found).toHaveLength(1)
+    expect(found[0].evidence).toHaveLength(2)
+  })
+
+  it('reports two thresholds of one kind separately', () => {
+    const found = detect('Above 10 million monthly active users you must display our name. Above 50 million monthly active users you need a licence.')
+    expect(found.filter((f) => f.kind === 'user-count').map((f) => f.parameters.threshold)).toEqual([10000000, 50000000])
+  })
+
+  it('finds nothing in empty, binary-looking or plain permissive text', () => {
+    expect(detect('')).toEqual([])
+    expect(detect('\u0000\u0001\u0002'.repeat(1000))).toEqual([])
+    expect(detect('Permission is hereby granted, free of charge, to any person obtaining a copy of this software.')).toEqual([])
+  })
+
+  it('stays linear on large and adversarial inputs', () => {
+    const big = 'You may not use, copy or distribute the Model for any purpose not expressly permitted, '.repeat(60000)
+    const nasty = `${'not '.repeat(100000)}${'“'.repeat(50000)}${'1,000,'.repeat(50000)}`
+    const t0 = performance.now()
+    detect(big)
+    detect(nasty)
+    // ~7.6 MB in total; a quadratic step would take minutes.
+    expect(performance.now() - t0).toBeLessThan(20000)
+  })
+})
