@@ -18,6 +18,8 @@ export interface SourceReference {
   /** Canonical id reported on a match. */
   id: string
   kind: ReferenceKind
+  /** The license's full name (SPDX `name`, manifest `name`): its distinctive words identify the text. */
+  name: string
   /** Version family (groups.json) of an AI license, reported when only the family is certain. */
   group?: string
   rendered: Rendered
@@ -25,6 +27,7 @@ export interface SourceReference {
 
 interface ManifestEntry {
   id: string
+  name: string
   family: string
   spdxId: string | null
   group: string | null
@@ -52,8 +55,8 @@ function readSpdx(shared: string): SourceReference[] {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
       const entry = readSpdxXml(readFileSync(join(dir, file), 'utf8'))
       if (!entry || entry.deprecated) continue
-      out.push({ id: entry.id, kind: entry.kind, rendered: entry.text })
-      for (const header of entry.headers) out.push({ id: entry.id, kind: 'header', rendered: header })
+      out.push({ id: entry.id, kind: entry.kind, name: entry.name, rendered: entry.text })
+      for (const header of entry.headers) out.push({ id: entry.id, kind: 'header', name: entry.name, rendered: header })
     }
   }
   return out
@@ -69,6 +72,7 @@ function readModelLicenses(shared: string): SourceReference[] {
     out.push({
       id: e.spdxId ?? `LicenseRef-${e.id}`,
       kind: e.family === 'acceptable-use-policy' ? 'policy' : 'license',
+      name: e.name,
       group: e.group ? `LicenseRef-${e.group}` : undefined,
       rendered: renderPlain(readFileSync(path, 'utf8')),
     })
@@ -77,10 +81,10 @@ function readModelLicenses(shared: string): SourceReference[] {
 }
 
 function readSpdxPackage(): SourceReference[] {
-  const list = createRequire(import.meta.url)('spdx-license-list/full') as Record<string, { licenseText: string }>
+  const list = createRequire(import.meta.url)('spdx-license-list/full') as Record<string, { name: string; licenseText: string }>
   return Object.keys(list)
     .sort()
-    .map((id) => ({ id, kind: 'license' as const, rendered: renderPlain(list[id].licenseText) }))
+    .map((id) => ({ id, kind: 'license' as const, name: list[id].name, rendered: renderPlain(list[id].licenseText) }))
 }
 
 /** Every reference text, in a fixed order (SPDX licenses, SPDX exceptions, AI licenses). */

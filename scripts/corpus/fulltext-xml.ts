@@ -128,11 +128,15 @@ export function renderTemplate(node: XmlNode): Rendered {
       }
       const block = BLOCK.has(c.name)
       if (block) newline()
+      // "is<alt>Copyright…</alt>": an inline span is a word of its own unless marked spacing="none"
+      const spaced = !block && (c.name === 'alt' || c.name === 'optional') && c.attrs.spacing !== 'none'
+      if (spaced && text && !/\s$/.test(text)) text += ' '
       const start = text.length
       walk(c)
       const kind = KIND_OF[c.name]
       if (kind) spans.push({ kind, start, end: text.length })
       if (block) newline()
+      if (spaced && text && !/\s$/.test(text)) text += ' '
     }
   }
   walk(node)

@@ -9,6 +9,7 @@
 import {
   FULLTEXT_FORMAT,
   POSTING_ANCHOR,
+  POSTING_IDENTITY,
   POSTING_REF,
   POSTING_REQUIRED,
   POSITION_BUCKETS,
@@ -18,6 +19,8 @@ import {
   type FullTextJson,
   type FullTextRefJson,
 } from '../../src/corpus/fulltext-format.js'
+import { hashPair, hashString } from '../../src/text/hash.js'
+import { tokenize } from '../../src/text/tokenize.js'
 import type { BuildContext } from './build.js'
 import { extractFeatures, type Features } from './fulltext-features.js'
 import { readSourceReferences, type SourceReference } from './fulltext-sources.js'
@@ -26,12 +29,17 @@ import { readSourceReferences, type SourceReference } from './fulltext-sources.j
 const MIN_REQUIRED = 6
 /** Two references are near neighbours when each has at least this share of the other's required bigrams. */
 const NEIGHBOUR_SIMILARITY = 0.7
+/** A word of a license's name is distinctive when at most this many licenses have it in their names. */
+const NAME_DF = 8
 
 interface Merged {
   ids: string[]
+  names: string[]
   kind: SourceReference['kind']
   group?: string
   features: Features
+  /** Required bigrams holding a distinctive word of one of the names. */
+  identity: Set<number>
 }
 
 const sayOrLater = (words: string[]) => words.join(' ').includes('any later version')
@@ -56,12 +64,13 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
     const key = `${src.kind}:${[...f.required].sort((a, b) => a - b).join(',')}`
     const hit = byKey.get(key)
     if (!hit) {
-      const m: Merged = { ids: [src.id], kind: src.kind, group: src.group, features: f }
+      const m: Merged = { ids: [src.id], names: [src.name], kind: src.kind, group: src.group, features: f, identity: new Set() }
       byKey.set(key, m)
       order.push(m)
       continue
     }
     if (!hit.ids.includes(src.id)) hit.ids.push(src.id)
+    if (!hit.names.includes(src.name)) hit.names.push(src.name)
     hit.group ??= src.group
     for (const h of f.optional) if (!hit.features.required.has(h)) hit.features.optional.add(h)
     for (const h of f.anchors) hit.features.anchors.add(h)
@@ -72,6 +81,26 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
   return order
 }
 
+/**
+ * Mark each reference's identity bigrams: required bigrams holding a word of its name that few other licenses
+ * have in theirs ("sun industry standards", "mozilla", "llama"). Generic name words (license, public, general,
+ * version, creative, commons) and numbers do not count.
+ */
+function markIdentity(refs: Merged[]): void {
+  const nameWords = (name: string) => new Set(tokenize(name).map((t) => t.value).filter((w) => w.length >= 3 && !/\d/.test(w)))
+  const holders = new Map<string, Set<string>>()
+  for (const r of refs) for (const name of r.names) for (const w of nameWords(name)) (holders.get(w) ?? holders.set(w, new Set()).get(w)!).add(r.ids[0])
+  for (const r of refs) {
+    const distinctive = new Set<string>()
+    for (const name of r.names) for (const w of nameWords(name)) if (holders.get(w)!.size <= NAME_DF) distinctive.add(w)
+    const { words, bits } = r.features
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (bits[i] || bits[i + 1] || !(distinctive.has(words[i]) || distinctive.has(words[i + 1]))) continue
+      r.identity.add(hashPair(hashString(words[i]), hashString(words[i + 1])))
+    }
+  }
+}
+
 function buildIndex(refs: Merged[]) {
   const lists = new Map<number, number[]>()
   refs.forEach((r, i) => {
@@ -79,7 +108,7 @@ function buildIndex(refs: Merged[]) {
     const add = (h: number, flags: number) => {
       let l = lists.get(h)
       if (!l) lists.set(h, (l = []))
-      l.push(i | flags | (f.anchors.has(h) ? POSTING_ANCHOR : 0))
+      l.push(i | flags | (f.anchors.has(h) ? POSTING_ANCHOR : 0) | (r.identity.has(h) ? POSTING_IDENTITY : 0))
     }
     for (const h of f.required) add(h, POSTING_REQUIRED)
     for (const h of f.optional) add(h, 0)
@@ -133,7 +162,8 @@ function findNeighbours(refs: Merged[], lists: Map<number, number[]>): number[] 
 /** Build corpus/fulltext.json from ../shared (or spdx-license-list alone when ../shared is absent). */
 export async function buildFullText(ctx: BuildContext): Promise<Record<string, string>> {
   const refs = mergeReferences(readSourceReferences(ctx.shared))
-  if (refs.length > POSTING_REF) throw new Error(`too many references for 14-bit postings: ${refs.length}`)
+  if (refs.length > POSTING_REF) throw new Error(`too many references for 12-bit postings: ${refs.length}`)
+  markIdentity(refs)
   const { hashes, counts, postings, buckets, totals, lists } = buildIndex(refs)
   const exact = new Map<number, number>()
   refs.forEach((r, i) => {
@@ -147,7 +177,7 @@ export async function buildFullText(ctx: BuildContext): Promise<Record<string, s
       const also = r.ids.filter((x) => x !== id).sort()
       let rare = 0
       for (const h of r.features.required) if (lists.get(h)!.length <= RARE_DF) rare++
-      return { id, kind: r.kind, req: r.features.required.size, rare, ...(also.length ? { also } : {}), ...(r.group ? { group: r.group } : {}) }
+      return { id, kind: r.kind, req: r.features.required.size, rare, ident: r.identity.size, ...(also.length ? { also } : {}), ...(r.group ? { group: r.group } : {}) }
     }),
     hashes: toBase64(bytesOf(hashes)),
     counts: toBase64(bytesOf(counts)),

@@ -1,17 +1,19 @@
 // The shape of corpus/fulltext.json and the binary packing shared by its builder and its loader.
 //
 // One global inverted index over word-bigram hashes: `hashes` (sorted, unique) and, for each hash, a posting
-// list of the references that contain it. Each posting is a u16: the reference index in the low 14 bits, a
-// REQUIRED flag (the bigram is outside every optional/replaceable span of that reference) and an ANCHOR flag
-// (a replaceable span follows it). Typed arrays are stored little-endian and base64-encoded, so loading is a
-// decode, not a rebuild.
+// list of the references that contain it. Each posting is a u16: the reference index in the low 12 bits, a
+// REQUIRED flag (the bigram is outside every optional/replaceable span of that reference), an ANCHOR flag (a
+// replaceable span follows it) and an IDENTITY flag (it holds a distinctive word of the license's name). Typed
+// arrays are stored little-endian and base64-encoded, so loading is a decode, not a rebuild.
 
 /** Version of the fulltext.json layout; the loader refuses any other. */
-export const FULLTEXT_FORMAT = 5
+export const FULLTEXT_FORMAT = 6
 
-export const POSTING_REF = 0x3fff
+export const POSTING_REF = 0x0fff
 export const POSTING_REQUIRED = 0x8000
 export const POSTING_ANCHOR = 0x4000
+/** The bigram holds a distinctive word of the license's name ("sun industry", "llama 3.1", "apache license"). */
+export const POSTING_IDENTITY = 0x2000
 /**
  * Each reference is cut in this many equal slices; a required bigram's posting records the slices where it
  * first and last occurs, so the matcher can tell a copy that lacks a trailing notice (missing bigrams that first
@@ -33,6 +35,8 @@ export interface FullTextRefJson {
   req: number
   /** How many of them are rare: held by at most RARE_DF references (the words that make this text itself). */
   rare: number
+  /** How many of them hold a distinctive word of the license's name (0: the text never names itself). */
+  ident: number
   /** Other ids whose texts are identical to this one (reported as candidates, never instead). */
   also?: string[]
   /** `LicenseRef-<group>` of an AI license that belongs to a version family. */

@@ -48,6 +48,8 @@ export interface RegionScore {
   found: number
   /** …of which rare ones (held by few references). */
   rareFound: number
+  /** …of which hold a distinctive word of the license's name. */
+  identFound: number
   coverage: number
   precision: number
   /** 2·P·C / (P + C). */
@@ -58,6 +60,8 @@ export interface RegionScore {
   truncated: number
   /** The rank of the match: F1 lowered for truncation. Reported as the confidence. */
   effective: number
+  /** More of the reference's text lies just outside the region, past unknown words: an insertion split it. */
+  split: boolean
 }
 
 /**
@@ -76,12 +80,14 @@ export function effectiveBound(kind: keyof typeof MAX_TRUNCATED, coverage: numbe
  * @returns undefined when the candidate has no bigram in the unmasked input.
  */
 export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, idx: Int32Array, flags: Uint8Array, s: Scratch): RegionScore | undefined {
-  const inBits = s.inBits
+  const { inBits, anchorBits } = s
   let best = 0
   let bestStart = -1
   let bestEnd = -1
   let cur = 0
   let curStart = 0
+  // unknown words right after an anchor (a filled-in name or blank) cost nothing, up to MAX_EXCUSED_RUN
+  let excusable = 0
   for (let i = 0; i < idx.length; i++) {
     if (flags[i] & MASKED) {
       cur = 0
@@ -90,6 +96,11 @@ export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, i
     }
     const u = idx[i]
     const hit = u >= 0 && (inBits[u] & bit) !== 0
+    if (hit) excusable = (anchorBits[u] & bit) !== 0 ? MAX_EXCUSED_RUN : 0
+    else if (excusable > 0) {
+      excusable--
+      continue
+    }
     cur += hit ? 1 : -1
     if (cur < 0) {
       cur = 0
@@ -107,26 +118,25 @@ export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, i
   return scoreRegion(index, ref, bit, idx, flags, start, end, s)
 }
 
-/** A window edge moves only when this many positions or more add nothing to the coverage… */
+/** A window edge moves only when this many positions or more add nothing new… */
 const MIN_TRIM = 20
-/** …and at least this share of them repeat required bigrams found again inside the window. */
+/** …and at least this share of them repeat bigrams of the reference found again inside the window. */
 const MIN_REPEATED = 0.5
 
 /**
- * Narrow a region to the shortest window holding the same distinct required bigrams, when that drops a large
- * stretch made mostly of repeats at either end: two BSD texts in a row share every bigram, so the maximum
- * segment spans both, while the reference is matched by the second alone. Stretches of optional text (a GPL
- * appendix, a title) are the reference's own and stay.
+ * Narrow a region to the shortest window holding the same distinct bigrams of the reference, when that drops
+ * a large stretch made mostly of repeats at either end: two BSD texts in a row share every bigram, so the
+ * maximum segment spans both, while the reference is matched by the second alone. A stretch that brings
+ * anything new (a GPL appendix, an exhibit, a title) is the reference's own text and stays.
  */
 function tighten(bit: number, idx: Int32Array, start: number, end: number, s: Scratch): [number, number] {
-  const { inBits, reqBits, count } = s
-  const required = (i: number) => idx[i] >= 0 && (reqBits[idx[i]] & bit) !== 0
+  const { inBits, count } = s
   const hit = (i: number) => idx[i] >= 0 && (inBits[idx[i]] & bit) !== 0
-  for (let i = start; i <= end; i++) if (required(i)) count[idx[i]]++
+  for (let i = start; i <= end; i++) if (hit(i)) count[idx[i]]++
   let lo = start
   let repeatsLo = 0
-  while (lo < end && (!required(lo) || count[idx[lo]] > 1)) {
-    if (required(lo)) {
+  while (lo < end && (!hit(lo) || count[idx[lo]] > 1)) {
+    if (hit(lo)) {
       count[idx[lo]]--
       repeatsLo++
     }
@@ -134,16 +144,14 @@ function tighten(bit: number, idx: Int32Array, start: number, end: number, s: Sc
   }
   let hi = end
   let repeatsHi = 0
-  while (hi > lo && (!required(hi) || count[idx[hi]] > 1)) {
-    if (required(hi)) {
+  while (hi > lo && (!hit(hi) || count[idx[hi]] > 1)) {
+    if (hit(hi)) {
       count[idx[hi]]--
       repeatsHi++
     }
     hi--
   }
   for (let i = start; i <= end; i++) if (idx[i] >= 0) count[idx[i]] = 0
-  while (lo > start && !hit(lo)) lo++
-  while (hi > lo && !hit(hi)) hi--
   const trimLo = lo - start >= MIN_TRIM && repeatsLo >= MIN_REPEATED * (lo - start)
   const trimHi = end - hi >= MIN_TRIM && repeatsHi >= MIN_REPEATED * (end - hi)
   return [trimLo ? lo : start, trimHi ? hi : end]
@@ -151,11 +159,12 @@ function tighten(bit: number, idx: Int32Array, start: number, end: number, s: Sc
 
 /** Score a fixed region [start, end] of bigram positions for candidate `bit`. */
 export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx: Int32Array, flags: Uint8Array, start: number, end: number, s: Scratch): RegionScore {
-  const { inBits, reqBits, anchorBits, stamp } = s
+  const { inBits, reqBits, anchorBits, identBits, stamp } = s
   const gen = nextGeneration(s)
   let hits = 0
   let found = 0
   let rareFound = 0
+  let identFound = 0
   let excused = 0
   let maxGap = 0
   let runStart = -1
@@ -168,6 +177,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
         stamp[u] = gen
         found++
         if (index.starts[u + 1] - index.starts[u] <= RARE_DF) rareFound++
+        if ((identBits[u] & bit) !== 0) identFound++
       }
       if (runStart >= 0) {
         const run = i - runStart
@@ -199,7 +209,69 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, idx:
   }
   const f1 = coverage + precision > 0 ? (2 * coverage * precision) / (coverage + precision) : 0
   const effective = f1 * (1 - TRUNCATION_PENALTY * truncated)
-  return { ref, start, end, found, rareFound, coverage, precision, f1, maxGap, truncated, effective }
+  const split = effective >= MIN_KEPT_COVERAGE && isSplit(bit, idx, flags, start, end, s)
+  return { ref, start, end, found, rareFound, identFound, coverage, precision, f1, maxGap, truncated, effective, split }
+}
+
+/** A dense block of the reference's own text beside the region that splits it: this many new bigrams or more… */
+const SPLIT_MIN = 8
+/** …and this share of the distinct bigrams inside the region. */
+const SPLIT_SHARE = 0.15
+
+/**
+ * Whether the reference goes on beyond the region: a dense block of its text (a maximum segment within reach
+ * before or after the region) holds enough bigrams of it that the region lacks. The maximum segment stops at an
+ * inserted passage longer than what follows it, so a clause inserted near the end (or into optional text)
+ * leaves the rest of the license just outside. Sparse echoes of the license's phrases in an appendix it does
+ * not cover, or a second copy of the same text (nothing new in it), do not count.
+ */
+function isSplit(bit: number, idx: Int32Array, flags: Uint8Array, start: number, end: number, s: Scratch): boolean {
+  const { inBits, seen } = s
+  const mark = nextGeneration(s)
+  let inside = 0
+  for (let i = start; i <= end; i++) {
+    const u = idx[i]
+    if (u >= 0 && (inBits[u] & bit) !== 0 && seen[u] !== mark) {
+      seen[u] = mark
+      inside++
+    }
+  }
+  const need = Math.max(SPLIT_MIN, SPLIT_SHARE * inside)
+  const reach = Math.max(2 * (end - start + 1), DISPLACED_REACH)
+  const hit = (i: number) => idx[i] >= 0 && (inBits[idx[i]] & bit) !== 0
+  const fresh = (from: number, to: number) => {
+    let n = 0
+    for (let i = from; i <= to; i++) if (hit(i) && seen[idx[i]] !== mark) n++
+    return n
+  }
+  for (const [from, to] of [
+    [Math.max(0, start - reach), start - 1],
+    [end + 1, Math.min(idx.length - 1, end + reach)],
+  ]) {
+    let best = 0
+    let bestFrom = -1
+    let bestTo = -1
+    let cur = 0
+    let curFrom = from
+    for (let i = from; i <= to; i++) {
+      if (flags[i] & MASKED) {
+        cur = 0
+        curFrom = i + 1
+        continue
+      }
+      cur += hit(i) ? 1 : -1
+      if (cur < 0) {
+        cur = 0
+        curFrom = i + 1
+      } else if (cur > best) {
+        best = cur
+        bestFrom = curFrom
+        bestTo = i
+      }
+    }
+    if (best >= SPLIT_MIN && fresh(bestFrom, bestTo) >= need) return true
+  }
+  return false
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Token } from '../text/index.js'
 const REF = format.POSTING_REF
 const REQUIRED = format.POSTING_REQUIRED
 const ANCHOR = format.POSTING_ANCHOR
+const IDENTITY = format.POSTING_IDENTITY
 
 /** Per-position input flags (`Uint8Array`, one per bigram position): the position belongs to an accepted match. */
 export const MASKED = 1
@@ -37,6 +38,8 @@ export interface Scratch {
   inBits: Uint32Array
   reqBits: Uint32Array
   anchorBits: Uint32Array
+  /** Per hash: candidate bits of references whose name-word bigram it is. */
+  identBits: Uint32Array
   /** Per reference: required bigrams seen, and candidate slot (-1 = none). */
   reqHits: Uint32Array
   slot: Int8Array
@@ -56,6 +59,7 @@ export function scratchFor(index: FullTextIndex): Scratch {
       inBits: new Uint32Array(n),
       reqBits: new Uint32Array(n),
       anchorBits: new Uint32Array(n),
+      identBits: new Uint32Array(n),
       reqHits: new Uint32Array(index.refs.length),
       slot: new Int8Array(index.refs.length).fill(-1),
     }
@@ -133,7 +137,7 @@ export interface CandidateSet {
  */
 export function collectCandidates(index: FullTextIndex, idx: Int32Array, flags: Uint8Array, s: Scratch): CandidateSet {
   const { starts, postings, refs } = index
-  const { seen, reqHits, slot, inBits, reqBits, anchorBits } = s
+  const { seen, reqHits, slot, inBits, reqBits, anchorBits, identBits } = s
   const gen = nextGeneration(s)
   reqHits.fill(0)
   const distinct: number[] = []
@@ -162,6 +166,7 @@ export function collectCandidates(index: FullTextIndex, idx: Int32Array, flags: 
     let inB = 0
     let reqB = 0
     let anchorB = 0
+    let identB = 0
     const end = starts[u + 1]
     for (let p = starts[u]; p < end; p++) {
       const v = postings[p]
@@ -171,10 +176,12 @@ export function collectCandidates(index: FullTextIndex, idx: Int32Array, flags: 
       inB |= bit
       if (v & REQUIRED) reqB |= bit
       if (v & ANCHOR) anchorB |= bit
+      if (v & IDENTITY) identB |= bit
     }
     inBits[u] = inB
     reqBits[u] = reqB
     anchorBits[u] = anchorB
+    identBits[u] = identB
   }
   for (const r of chosen) slot[r] = -1
   return { refs: chosen, coverage: top.map(([, c]) => c), distinct }

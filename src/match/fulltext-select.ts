@@ -25,9 +25,13 @@ export interface Scored extends RegionScore {
   bit: number
 }
 
-/** Whether a scored candidate is confident by itself (threshold on the truncation-lowered score, insertion guard). */
+/** Whether a scored candidate is confident by itself (threshold on the truncation-lowered score, insertion guards). */
 export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
-  return c.effective >= THRESHOLD[index.refs[c.ref].kind] && c.maxGap <= MAX_GAP
+  const ref = index.refs[c.ref]
+  // a text that names itself ("Sun Industry Standards Source License") must name itself here too: the MPL
+  // header shares all of SISSL's boilerplate but not its name
+  const named = ref.ident === 0 || c.identFound > 0
+  return c.effective >= THRESHOLD[ref.kind] && c.maxGap <= MAX_GAP && !c.split && named
 }
 
 /**
@@ -42,9 +46,10 @@ function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], idx: Int3
   for (const n of index.neighbours[c.ref]) {
     const found = countDecisive(index, c, c.bit, n.ref, idx, numeric, s)
     if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
+    if (found.ownNumeric > 0 && found.rivalNumeric === 0) continue
     // a clone that was not scored could not come within the candidate margin (see scoreCandidates)
     const rival = scored.find((x) => x.ref === n.ref)
-    if (!rival || rival.effective < c.effective - DECISIVE_MARGIN) continue
+    if (!rival || Math.abs(rival.effective - c.effective) > DECISIVE_MARGIN) continue
     if (found.own <= found.rival) return false
   }
   return true

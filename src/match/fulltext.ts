@@ -59,7 +59,7 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
   const words = wordHashes(tokens)
   const exact = matchExact(index, words)
   if (exact >= 0) {
-    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, rareFound: index.refs[exact].rare, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1 }
+    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, rareFound: index.refs[exact].rare, identFound: index.refs[exact].ident, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1, split: false }
     return { matches: toFindings(index, [{ score, candidates: [], exact: true }], tokens, lines) }
   }
   const idx = lookupBigrams(index, words)

@@ -48,6 +48,17 @@ function isCopyrightLine(line: string): boolean {
   return next !== undefined && /^\p{Lu}/u.test(next) && !PROSE_AFTER_COPYRIGHT.has(next.toLowerCase())
 }
 
+// List numbering inside a line is numbering too (SPDX Matching Guidelines §7): "(1)", "(a)", "(iv)", and "1)"
+// or "a)" after a colon or a semicolon ("developers: 1) PPMd…"). A number in prose stays ("(version 2)").
+const ENUMERATOR = /^(?:\d{1,2}|[a-z]|[ivx]{1,4})$/i
+function isInlineEnumerator(text: string, at: number, word: string): boolean {
+  if (text[at + word.length] !== ')' || !ENUMERATOR.test(word)) return false
+  if (text[at - 1] === '(') return true
+  let k = at - 1
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--
+  return k >= 0 && k < at - 1 && /[:;]/.test(text[k])
+}
+
 /** Normalize one word: case, joiners and varietal spelling. */
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase()
@@ -110,6 +121,7 @@ function tokenizeSpan(source: string, from: number, to: number, out: Token[]): v
   WORD.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = WORD.exec(masked)) !== null) {
+    if (isInlineEnumerator(masked, m.index, m[0])) continue
     const value = normalizeWord(m[0])
     if (value.length === 0) continue
     out.push({ value, start: from + m.index, end: from + m.index + m[0].length })
