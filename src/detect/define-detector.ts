@@ -5,6 +5,11 @@ import type { Segment } from './segment.js'
 
 /** Everything a detector may look at; built once per text by `detectRestrictions`. */
 export interface DetectContext {
+  /**
+   * The text detectors match against: the source with same-length clean-ups (escaped line breaks in YAML or
+   * JSON strings become spaces), so every offset is also an offset into the original. Evidence is always
+   * sliced from the original through `lines`.
+   */
   source: string
   lines: LineIndex
   segments: Segment[]

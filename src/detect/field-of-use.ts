@@ -70,6 +70,11 @@ function policyReferences(segments: Segment[]): PolicyRef[] {
   return refs
 }
 
+/** The clause names a use policy other than itself ("the Gemma Prohibited Use Policy"). */
+function namesOutsidePolicy(text: string): boolean {
+  return execAll(POLICY_NAME, text).some((m) => !isSelfReference(text, m.index))
+}
+
 /** Clauses naming a non-legal field inside a prohibition: the lead-in's list items, or the clause itself. */
 function inlineBans(ctx: DetectContext): { leads: Segment[]; items: Segment[] } {
   const { segments } = ctx
@@ -98,7 +103,9 @@ function inlineBans(ctx: DetectContext): { leads: Segment[]; items: Segment[] } 
           }
         }
       }
-    } else if (POINTS_AT_LIST.test(s.text) || ATTACHMENT.test(s.text)) {
+    } else if ((POINTS_AT_LIST.test(s.text) && !namesOutsidePolicy(s.text)) || ATTACHMENT.test(s.text)) {
+      // "cannot use the Model ... for the specified restricted uses" points at a list in this file;
+      // "Prohibited uses ... are outlined in the Gemma Prohibited Use Policy" points at another document.
       leads.push(s)
     }
   }

@@ -8,6 +8,18 @@ import { segmentText } from './segment.js'
 export { restrictionsFromLicense } from './from-license.js'
 export type { Detector, DetectContext, Hit } from './define-detector.js'
 
+/**
+ * Same-length clean-up of the text detectors read, for licenses quoted inside YAML or JSON strings (model-card
+ * front matter): an escaped `\n` becomes a line break, `\r`, `\t` and a backslash before white space
+ * ("Built with\\ \\ Llama") become spaces. Offsets are unchanged, so evidence still points into the original.
+ * @example matchingView('a\\nb') // → 'a \nb'
+ */
+export function matchingView(source: string): string {
+  if (!source.includes('\\')) return source
+  // An escaped line break stays a line break (" \n", same length) so paragraphs and list items still split.
+  return source.replace(/\\[nrt]|\\(?=\s)/g, (m) => (m === '\\n' ? ' \n' : ' '.repeat(m.length)))
+}
+
 export interface DetectOptions {
   /** Canonical ids of the licenses identified in the text, if any. */
   licenseIds?: string[]
@@ -27,10 +39,11 @@ export interface DetectOptions {
  */
 export function detectRestrictions(source: string, lines: LineIndex, options: DetectOptions = {}): RestrictionFinding[] {
   const ids = [...new Set(options.licenseIds ?? [])]
+  const view = matchingView(source)
   const ctx: DetectContext = {
-    source,
+    source: view,
     lines,
-    segments: segmentText(source),
+    segments: segmentText(view),
     licenseId: ids.length === 1 ? ids[0] : undefined,
     cache: new Map(),
   }

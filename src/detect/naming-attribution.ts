@@ -27,6 +27,11 @@ const MODAL = /\b(?:shall|must|will|need\s+to|required\s+to|agree\s+to|may|can|e
 const NOTICE_TEXT = /licen[cs]ed\s+under|copyright|all\s+rights\s+reserved|^notice$|licen[cs]e$/i
 const NOTICE_GAP = /\bnotice|\btext\s+file|\bcopyright|\bpublication|\bpaper|\bcitation|\bcite/i
 
+/** One line, single spaces; YAML line-continuation escapes (`Built with\\ \\ Llama`) dropped. */
+function clean(text: string): string {
+  return text.replace(/\\(?=\s)/g, '').replace(/\s+/g, ' ').trim()
+}
+
 function isDuty(text: string, at: number): boolean {
   let last = ''
   for (const m of text.slice(0, at).matchAll(MODAL)) last = m[0].toLowerCase()
@@ -53,7 +58,7 @@ export const namingAttribution = defineDetector({
       let used = false
       const p = PREFIX.exec(t)
       if (p && isDuty(t, p.index)) {
-        prefix ??= (p[1] ?? p[2]).replace(/\s+/g, ' ').trim()
+        prefix ??= clean(p[1] ?? p[2])
         used = true
       }
       QUOTED.lastIndex = 0
@@ -64,7 +69,7 @@ export const namingAttribution = defineDetector({
         if (p && m.index + whole.length > p.index && m.index < p.index + p[0].length) continue
         const before = t.slice(Math.max(0, m.index - 150), m.index)
         if (!SURFACE.test(gap) && !SURFACE.test(after) && !PUBLIC.test(before)) continue
-        display ??= text.replace(/\s+/g, ' ').trim()
+        display ??= clean(text)
         used = true
         break
       }

@@ -37,7 +37,7 @@ export const WORD_NUMBER = `\\b${WORD}(?:[\\s-]{1,3}(?:and[\\s-]{1,3})?${WORD}){
  * Thousands groups are bounded; the scale word must end at a word boundary ("20 monthly" is not "20 m").
  */
 export const DIGIT_NUMBER =
-  '\\b\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3}){1,5}(?:\\.\\d{1,4})?(?:\\s{0,2}(?:million|billion|thousand|trillion|mn|bn|m|b|k)\\b)?|\\b\\d{1,15}(?:\\.\\d{1,4})?(?:\\s{0,2}(?:million|billion|thousand|trillion|mn|bn|m|b|k)\\b)?'
+  '\\b\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3}){1,5}(?:\\.\\d{1,4})?(?:\\s{0,8}(?:million|billion|thousand|trillion|mn|bn|m|b|k)\\b)?|\\b\\d{1,15}(?:\\.\\d{1,4})?(?:\\s{0,8}(?:million|billion|thousand|trillion|mn|bn|m|b|k)\\b)?'
 /** Either form. */
 export const NUMBER = `(?:${DIGIT_NUMBER}|${WORD_NUMBER})`
 

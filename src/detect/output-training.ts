@@ -38,6 +38,36 @@ const FROM_OUTPUT_TRANSFER =
 const CONDITIONAL_DUTY =
   /\b(?:if|when|where)\b[^;]{0,400}\b(?:outputs?|results|synthetic\s+data)\b[^;]{0,80}\b(?:train|fine[- ]?tun|distil|improve|create)\w*[^;]{0,120}\bmodel\b[^.]{0,200}\b(?:shall|must|will|required)\b/i
 
+/**
+ * A ban reads "<negation> ... use <something> ... to <train|improve|...> ... <model>": "You will not use the
+ * Materials or any output ... to improve any other large language model". Found step by step (negation,
+ * then "use", then the training verb and its model) with bounded look-ahead, so the cost stays linear.
+ * @returns the training-verb-to-model match, or `null`.
+ */
+function forbiddenTraining(t: string): RegExpExecArray | null {
+  NEGATION_G.lastIndex = 0
+  let n: RegExpExecArray | null
+  let tries = 0
+  while ((n = NEGATION_G.exec(t)) && tries++ < 8) {
+    const from = n.index + n[0].length
+    USE.lastIndex = from
+    const u = USE.exec(t)
+    if (!u || u.index - from > 250) continue
+    TO_TRAIN.lastIndex = u.index + u[0].length
+    const v = TO_TRAIN.exec(t)
+    if (!v || v.index - u.index > 300) continue
+    const target = TRAIN_TARGET.exec(t.slice(v.index, v.index + 200))
+    if (target) {
+      target.index += v.index
+      return target
+    }
+  }
+  return null
+}
+const NEGATION_G = new RegExp(NEGATION.source, 'gi')
+const USE = /\b(?:use|using|utili[sz]e)\b/gi
+const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|distil|develop|create|enhance|build|benchmark)/gi
+
 /** The class of model a ban protects against; broadest wording wins within the clause. */
 function scopeOf(text: string): string {
   if (/\bcompet(?:e|es|ing|itive|itor)\b/i.test(text)) return 'competing-models'
@@ -66,13 +96,10 @@ export const outputTraining = defineDetector({
       const s = ctx.segments[i]
       const t = s.text
       if (!s.lower.includes('model') && !s.lower.includes('llm')) continue
-      const target = TRAIN_TARGET.exec(t)
+      const target = forbiddenTraining(t) ?? (listed.has(i) && FROM_OUTPUT.test(t) ? TRAIN_TARGET.exec(t) : null)
       if (target && (FROM_OUTPUT.test(t) || OTHER_MODEL.test(target[0]))) {
-        const forbidden = NEGATION.test(t.slice(0, target.index)) || (listed.has(i) && FROM_OUTPUT.test(t))
-        if (forbidden) {
-          bans.push({ s, scope: scopeOf(t.slice(target.index)) })
-          continue
-        }
+        bans.push({ s, scope: scopeOf(t.slice(target.index)) })
+        continue
       }
       if ((DERIVATIVE_TERM.test(t) && DEFINES.test(t) && FROM_OUTPUT_TRANSFER.test(t)) || CONDITIONAL_DUTY.test(t)) derived.push(s)
     }

@@ -51,7 +51,7 @@ export const POLICY_NAME =
 
 /** Wording that makes a policy part of the deal: "adhere to", "comply with", "incorporated by reference", ... */
 export const INCORPORATION =
-  /\b(?:adhere|comply|complies|compliance|accordance|consistent\s+with|incorporated|conditioned|abide|restricted\s+uses?|set\s+(?:forth|out)\s+in|described\s+in|listed\s+in|specified\s+in|referenced\s+in|subject\s+to|governed\s+by|in\s+violation\s+of|violat\w*)\b/i
+  /\b(?:adhere|comply|complies|compliance|accordance|consistent\s+with|incorporated|conditioned|abide|restricted\s+uses?|set\s+(?:forth|out)\s+in|described\s+in|outlined\s+in|detailed\s+in|listed\s+in|specified\s+in|referenced\s+in|subject\s+to|governed\s+by|in\s+violation\s+of|violat\w*)\b/i
 
 /** An internal attachment: "Attachment A", "Exhibit A", "Appendix 1", "Schedule 2". */
 export const ATTACHMENT =

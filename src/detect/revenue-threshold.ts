@@ -14,8 +14,8 @@ const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|ear
 // Amount after a comparison, with revenue wording within a bounded gap on either side:
 // "more than USD $1,000,000 in annual revenue", "annual revenue of less than US $1,000,000",
 // "more than 20 million US dollars (or equivalent in other currencies) in monthly revenue".
-const AFTER = new RegExp(`${COMPARISON}\\s{1,3}(${MONEY})([^;]{0,80}?)\\b${REVENUE}`, 'gi')
-const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,3}(${MONEY})`, 'gi')
+const AFTER = new RegExp(`${COMPARISON}\\s{1,12}(${MONEY})([^;]{0,80}?)\\b${REVENUE}`, 'gi')
+const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,12}(${MONEY})`, 'gi')
 
 // A figure must be present: digits or a number word.
 const HAS_AMOUNT = /\d|million|billion|thousand|hundred/

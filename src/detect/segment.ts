@@ -24,7 +24,7 @@ export const MAX_SEGMENT = 1500
 
 // A list marker at the start of a line: "- ", "* ", "• ", "1. ", "1) ", "(a) ", "a. ", "iv. ", "(iv) ", "1.2 ".
 const LIST_MARKER =
-  /^[ \t]{0,12}(?:[-*•·‣◦▪–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|\([a-zA-Z]{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,3}\.?)[ \t]+\S/
+  /^[ \t]{0,12}(?:[-+*•·‣◦▪–]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|\([a-zA-Z]{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,3}\.?)[ \t]+\S/
 // A Markdown heading or a line wrapped entirely in emphasis: "## Prohibited Uses", "**Prohibited Uses**".
 const MARKDOWN_HEADING = /^[ \t]{0,3}(?:#{1,6}[ \t]|\*\*[^*\n]{1,100}\*\*[ \t]*$|__[^_\n]{1,100}__[ \t]*$)/
 // Words that never end a sentence even when followed by a capital: "U.S. Federal", "e.g. API", "Inc. All".
@@ -214,7 +214,7 @@ function isAbbreviation(source: string, from: number, dot: number): boolean {
 
 const INLINE_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
 const CONTINUES = /(?:\b(?:and|or|of|the|to|in|for|with|by|a|an)|,)\s*$/
-const SENTENCE_START = /[\p{Lu}\d"“'‘(\[*#]/u
+const SENTENCE_START = /[\p{Lu}\d"“'‘(\[*#+•-]/u
 const MARKER_ONLY = /^\s*\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
 
 /** Closing quotes, brackets and emphasis marks that may follow a full stop: " ' ” ’ ) ] * _ */

@@ -22,7 +22,7 @@ const COMPARISON =
 const METRIC =
   '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|end[-\\s])?users)\\b'
 const THRESHOLD = new RegExp(
-  `${COMPARISON}\\s{1,3}(?:the\\s+)?(${NUMBER})\\s{0,3}(?:\\([^)]{1,40}\\)\\s{0,3})?(${METRIC})`,
+  `${COMPARISON}\\s{1,12}(?:the\\s+)?(${NUMBER})\\s{0,12}(?:\\([^)]{1,40}\\)\\s{0,12})?(${METRIC})`,
   'gi',
 )
 // A figure must be present: digits or a number word.

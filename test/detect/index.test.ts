@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectRestrictions } from '../../src/detect/index.js'
+import { detectRestrictions, matchingView } from '../../src/detect/index.js'
 import { RestrictionFindingSchema } from '../../src/schema/index.js'
 import { createLineIndex } from '../../src/text/index.js'
 
@@ -40,6 +40,15 @@ describe('detectRestrictions', () => {
     expect(detect('')).toEqual([])
     expect(detect('\u0000\u0001\u0002'.repeat(1000))).toEqual([])
     expect(detect('Permission is hereby granted, free of charge, to any person obtaining a copy of this software.')).toEqual([])
+  })
+
+  it('reads licenses quoted in YAML strings, with evidence from the original', () => {
+    const source = 'extra_gated_prompt: "1. Terms.\\n\\nYou shall prominently display “Built with\\\n  \\ Zeta” on your website.\\n2. If you have more than 5 million\\\n  \\ monthly active users, ask us."'
+    expect(matchingView(source)).toHaveLength(source.length)
+    const found = detect(source)
+    expect(found.find((f) => f.kind === 'naming-attribution')?.parameters).toEqual({ display: 'Built with Zeta' })
+    expect(found.find((f) => f.kind === 'user-count')?.parameters.threshold).toBe(5000000)
+    for (const f of found) for (const ev of f.evidence) expect(source.slice(ev.position.start.offset, ev.position.end.offset)).toBe(ev.text)
   })
 
   it('stays linear on large and adversarial inputs', () => {
