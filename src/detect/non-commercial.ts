@@ -53,7 +53,7 @@ const COMMERCIAL = /\bcommercial(?!ly)\b|\bbusiness\s+licen[cs]e\b/i
 // "If you plan to use ... for Commercial Purposes, you should contact the Licensor in advance ... and obtain
 // written authorization": commercial use granted under this license once authorised.
 const AUTHORIZATION_PATH =
-  /\bcommercial\s+(?:purposes?|use)\b[^;]{0,200}\b(?:contact|obtain|request|apply\s+for)\b[^;]{0,120}\b(?:authori[sz]ation|approval)\b/i
+  /\bcommercial(?:ly|\s+(?:purposes?|use|activities))\b[^;]{0,200}\b(?:contact|obtain|request|apply\s+for)\b[^;]{0,120}\b(?:authori[sz]ation|approval)\b/i
 
 // A clause that defines a term: "“Research Purposes” means ...", "**“Personal”**: means ...".
 const DEFINITION = /^\W{0,6}["“'‘][^"”'’]{1,60}["”'’]\W{0,4}\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b/i

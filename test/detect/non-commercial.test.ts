@@ -43,6 +43,10 @@ describe('non-commercial', () => {
         parameters: { scope: 'non-commercial' },
       },
       {
+        code: 'To use the model commercially, you must apply by email and obtain our written authorization; once authorized you may use it commercially free of charge.',
+        parameters: { scope: 'registration-required' },
+      },
+      {
         code: 'You may not exercise the rights granted above in any manner primarily intended for commercial advantage or monetary compensation.',
         parameters: { scope: 'non-commercial' },
       },

@@ -11,6 +11,7 @@ describe('output-training', () => {
       'You may not use any output to create works that break the acceptable use policy.',
       '"Derivative" means any modified version of the Model. For the avoidance of doubt, Outputs are not Derivatives.',
       'If you use the Materials to fine-tune a model, you must name the base model in its card.',
+      'Models may not be suitable for high-risk uses.\n+ Developers should assess outputs and build feedback mechanisms into their models.',
     ],
     invalid: [
       {
@@ -23,6 +24,10 @@ describe('output-training', () => {
       },
       {
         code: 'You may not use Output to train, fine-tune or distill any model that competes with the Model.',
+        parameters: { scope: 'competing-models' },
+      },
+      {
+        code: "Licensee must not use Outputs to develop, train or improve a model that competes with the Licensor's products.",
         parameters: { scope: 'competing-models' },
       },
       {

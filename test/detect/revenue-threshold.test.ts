@@ -29,6 +29,14 @@ describe('revenue-threshold', () => {
         parameters: { threshold: 250000, currency: 'USD', period: 'year' },
       },
       {
+        code: 'If you make commercial use of the Work and the revenue attributable to it exceeds $1,000,000 per year, you must pay a royalty of 10% of that revenue.',
+        parameters: { threshold: 1000000, currency: 'USD', period: 'year' },
+      },
+      {
+        code: 'If you or your affiliates have total annual revenue of more than fifty million U.S. dollars, you need a separate commercial license.',
+        parameters: { threshold: 50000000, currency: 'USD', period: 'year' },
+      },
+      {
         code: 'A company with more than 40 million RMB of revenue must register first.',
         parameters: { threshold: 40000000, currency: 'CNY' },
       },

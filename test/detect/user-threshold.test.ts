@@ -44,6 +44,14 @@ describe('user-threshold', () => {
         parameters: { threshold: 3000000, metric: 'monthly-active-users' },
       },
       {
+        code: "If your or your affiliates' products have more than 1 million daily active users (DAU), you must apply to us for written authorization.",
+        parameters: { threshold: 1000000, metric: 'daily-active-users' },
+      },
+      {
+        code: 'If, on the release date, the monthly active users of your products is greater than 1.5 billion monthly active users in the preceding calendar month, you must request a license.',
+        parameters: { threshold: 1500000000, metric: 'monthly-active-users' },
+      },
+      {
         code: 'If Licensee has more than 100M MAU in any month, the display duty in Section 4 applies.',
         parameters: { threshold: 100000000, metric: 'monthly-active-users' },
       },
