@@ -159,9 +159,14 @@ function findNeighbours(refs: Merged[], lists: Map<number, number[]>): number[] 
   return out
 }
 
-/** Build corpus/fulltext.json from ../shared (or spdx-license-list alone when ../shared is absent). */
-export async function buildFullText(ctx: BuildContext): Promise<Record<string, string>> {
-  const refs = mergeReferences(readSourceReferences(ctx.shared))
+/**
+ * Build the full-text index of the given reference texts (pure; tests build small ones).
+ *
+ * @param sources - reference texts with their ids, kinds and names, in a fixed order.
+ * @returns the JSON form that `decodeFullTextIndex` reads.
+ */
+export function buildFullTextIndex(sources: SourceReference[]): FullTextJson {
+  const refs = mergeReferences(sources)
   if (refs.length > POSTING_REF) throw new Error(`too many references for 12-bit postings: ${refs.length}`)
   markIdentity(refs)
   const { hashes, counts, postings, buckets, totals, lists } = buildIndex(refs)
@@ -170,7 +175,7 @@ export async function buildFullText(ctx: BuildContext): Promise<Record<string, s
     for (const h of r.features.exact) if (!exact.has(h)) exact.set(h, i)
   })
   const exactPairs = [...exact.entries()].sort((a, b) => a[0] - b[0]).flat()
-  const json: FullTextJson = {
+  return {
     format: FULLTEXT_FORMAT,
     refs: refs.map((r): FullTextRefJson => {
       const id = primaryId(r.ids, r.kind, r.features.words)
@@ -187,5 +192,9 @@ export async function buildFullText(ctx: BuildContext): Promise<Record<string, s
     exact: toBase64(bytesOf(Uint32Array.from(exactPairs))),
     neighbours: toBase64(bytesOf(Uint16Array.from(findNeighbours(refs, lists)))),
   }
-  return { 'fulltext.json': JSON.stringify(json) + '\n' }
+}
+
+/** Build corpus/fulltext.json from ../shared (or spdx-license-list alone when ../shared is absent). */
+export async function buildFullText(ctx: BuildContext): Promise<Record<string, string>> {
+  return { 'fulltext.json': JSON.stringify(buildFullTextIndex(readSourceReferences(ctx.shared))) + '\n' }
 }
