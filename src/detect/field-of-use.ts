@@ -12,7 +12,6 @@ import {
   NAMED_FIELD,
   bindsLicensee,
   clauseFlags,
-  hasAny,
   mayProhibit,
   NOT_A_USE_POLICY,
   POLICY_HEADING,
@@ -20,6 +19,7 @@ import {
   PROHIBITION,
   slug,
 } from './patterns.js'
+import { hasKey, keys } from './keywords.js'
 import type { Segment } from './segment.js'
 
 const messages = {
@@ -35,8 +35,8 @@ const POINTS_AT_LIST = /\b(?:restricted\s+uses?|use\s+restrictions|restrictions\
 // unless it also names a specific end use (rule 3) — those words are all in NAMED_FIELD, not here.
 const EXPORT_ONLY = /\bexport\s+control\w*\b[^;]{0,200}\bnational\s+security\b/i
 
-const ATTACHMENT_WORDS = ['attachment', 'exhibit', 'appendix', 'annex', 'schedule']
-const POLICY_WORDS = ['polic', 'aup', 'trustworthy', 'ethics', 'principles']
+const ATTACHMENT_WORDS = keys('attachment', 'exhibit', 'appendix', 'annex', 'schedule')
+const POLICY_WORDS = keys('polic', 'aup', 'trustworthy', 'ethics', 'principles')
 
 interface PolicyRef {
   segment: Segment
@@ -50,11 +50,11 @@ function policyReferences(segments: Segment[]): PolicyRef[] {
   // A policy "set forth in Exhibit A" lives in this file: it is not an outside document.
   const internal = new Set<string>()
   for (const s of segments) {
-    if (!hasAny(s.lower, ATTACHMENT_WORDS) || !ATTACHMENT.test(s.text)) continue
+    if (!hasKey(s.keys, ATTACHMENT_WORDS) || !ATTACHMENT.test(s.text)) continue
     for (const m of execAll(POLICY_NAME, s.text)) internal.add(m[0].toLowerCase())
   }
   for (const s of segments) {
-    if (s.heading || !hasAny(s.lower, POLICY_WORDS) || !INCORPORATION.test(s.text)) continue
+    if (s.heading || !hasKey(s.keys, POLICY_WORDS) || !INCORPORATION.test(s.text)) continue
     for (const m of execAll(POLICY_NAME, s.text)) {
       if (isSelfReference(s.text, m.index) || internal.has(m[0].toLowerCase())) continue
       if (NOT_A_USE_POLICY.test(s.text.slice(Math.max(0, m.index - 40), m.index))) continue
@@ -85,7 +85,7 @@ function inlineBans(ctx: DetectContext): { leads: Segment[]; items: Segment[] } 
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]
     const lead = flags.lead(i)
-    if (!lead && !(mayProhibit(s.lower) && PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
+    if (!lead && !(mayProhibit(s) && PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
     // One clause: the prohibition and a specific field ("for any commercial, military, or illegal purposes").
     if (flags.named(i) && !EXPORT_ONLY.test(s.text)) {
       leads.push(s)
@@ -111,7 +111,7 @@ function inlineBans(ctx: DetectContext): { leads: Segment[]; items: Segment[] } 
   }
   // "adhere to the Use Restrictions set forth in Attachment A": binding a list of this file by reference.
   for (const s of segments) {
-    if (!leads.includes(s) && hasAny(s.lower, ATTACHMENT_WORDS) && ATTACHMENT.test(s.text) && INCORPORATION.test(s.text) && POINTS_AT_LIST.test(s.text)) leads.push(s)
+    if (!leads.includes(s) && hasKey(s.keys, ATTACHMENT_WORDS) && ATTACHMENT.test(s.text) && INCORPORATION.test(s.text) && POINTS_AT_LIST.test(s.text)) leads.push(s)
   }
   return { leads, items }
 }

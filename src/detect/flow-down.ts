@@ -3,7 +3,7 @@
 // to hand over a copy of the license, to keep notices, or Apache-style "your modifications may carry other
 // terms" is not flow-down.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
-import { hasAny } from './patterns.js'
+import { hasKey, keys } from './keywords.js'
 
 const messages = {
   flow: 'Copies or derivatives must carry its terms or restrictions ("{quote}")',
@@ -13,28 +13,31 @@ const messages = {
 const THIS = '(?:this|these|the\\s+present)\\s+(?:[\\w-]+\\s+){0,3}?(?:agreement|licen[cs]e|terms)'
 const TERMS_OF = '(?:the\\s+(?:terms|conditions)\\s+(?:and\\s+conditions\\s+)?of\\s+)?'
 
+// "under this License", "under the terms of this Agreement", "under the conditions of these terms" (gate).
+const UNDER_THIS = keys('under this', 'under these', 'under the terms of this', 'under the terms and conditions of this', 'under the conditions of this', 'under the present', 'under the terms of these')
+
 /** One regex per way of saying it, each with words it cannot match without (a cheap gate), and an example. */
 const PATTERNS: [readonly string[], RegExp][] = [
   // "Use-based restrictions ... MUST be included as an enforceable provision by You in any type of legal agreement"
-  [['enforceable'], /\benforceable\s+provisions?\b/i],
+  [keys('enforceable'), /\benforceable\s+provisions?\b/i],
   // "You shall require all of Your users who use the Model ... to comply with the terms of this paragraph"
-  [['require'], /\brequire\b[^;]{0,40}\b(?:users?|licensees?|customers?|recipients?|sublicensees?|end[-\s]users?)\b[^;]{0,160}\bcomply\b/i],
+  [keys('require'), /\brequire\b[^;]{0,40}\b(?:users?|licensees?|customers?|recipients?|sublicensees?|end[-\s]users?)\b[^;]{0,160}\bcomply\b/i],
   // "the Software Products, Derivative Works, or any portion thereof ... will remain subject to this Agreement"
-  [['remain subject', 'continue to be subject'], new RegExp(`\\b(?:remain|continue\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i')],
+  [keys('remain subject', 'continue to be subject'), new RegExp(`\\b(?:remain|continue\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i')],
   // "any Derivatives that You may create ... shall be subject to the restrictions set out in Section 3"
-  [['subject to'], new RegExp(
+  [keys('subject to this', 'subject to these', 'subject to the restrictions', 'subject to the terms', 'subject to the conditions', 'subject to the present'), new RegExp(
     `\\b(?:derivative|modification|copies|outputs?|distribution)\\w*\\b[^;]{0,160}\\b(?:shall|will|are|is)\\s+(?:also\\s+)?subject\\s+to\\s+(?:the\\s+(?:terms|restrictions|conditions)\\b[^;]{0,60}?)?${THIS}|\\b(?:derivative|modification|output)\\w*\\b[^;]{0,160}\\b(?:shall|will)\\s+be\\s+subject\\s+to\\s+the\\s+restrictions\\b`,
     'i',
   )],
   // "you may only do so under the terms of this Agreement", "must make it available only under the terms of this license"
-  [['only'], new RegExp(
+  [keys('only do so', 'only distribute', 'only share', 'only make', 'only licen', 'only convey', 'only under'), new RegExp(
     `(?:\\bonly\\s+(?:do\\s+so|distribute\\w*|share|make\\s+\\w+\\s+available|licen[cs]e\\w*|convey)\\b[^;]{0,40}|\\b(?:distribut\\w*|do\\s+so|available|licen[cs]ed|share\\w*|publish\\w*|perform\\w*|sublicens\\w*|convey\\w*)\\b[^;]{0,100}\\bonly\\s+)under\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`,
     'i',
   )],
   // "must be provided under this license or another license that allows everything this license allows"
   // MPL: "All distribution of Covered Software in Source Code Form ... must be under the terms of this License"
   [
-    ['under this', 'under the terms', 'under these', 'under the present'],
+    keys('under this', 'under the terms', 'under these', 'under the present'),
     new RegExp(
       `\\b(?:distribut|communicat|cop(?:y|ies)|modification|derivative)\\w*\\b[^;]{0,200}\\b(?:must|shall|will)\\s+be\\s+(?:(?:provided|licen[cs]ed|distributed|made\\s+available|released|offered|done|made)\\s+)?(?:only\\s+|entirely\\s+|exclusively\\s+|solely\\s+)?under\\s+${TERMS_OF}${THIS}|\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`,
       'i',
@@ -42,35 +45,35 @@ const PATTERNS: [readonly string[], RegExp][] = [
   ],
   // GPL: "You must license the entire work, as a whole, under this License to anyone who comes into possession";
   // CeCILL: "the Licensee undertakes to distribute the Modified Software under the conditions of this Agreement"
-  [['under'], new RegExp(`\\b(?:must|shall|undertakes?\\s+to)\\s+(?:license|licence|distribute|convey|release|publish)\\b[^;]{0,100}\\bunder\\s+${TERMS_OF}${THIS}`, 'i')],
+  [UNDER_THIS, new RegExp(`\\b(?:must|shall|undertakes?\\s+to)\\s+(?:license|licence|distribute|convey|release|publish)\\b[^;]{0,100}\\bunder\\s+${TERMS_OF}${THIS}`, 'i')],
   // RPL: "any Modifications, Derivative Works ... that You create ... are governed by the terms of this License";
   // QPL: "all modifications included in the machine-executable forms are available under the terms of this license"
   [
-    ['governed by', 'available under'],
+    keys('governed by', 'available under'),
     new RegExp(
       `(?:\\byour\\s+(?:modification|derivative|extension)\\w*|\\b(?:modification|derivative|extension)\\w*\\b[^;]{0,160}\\b(?:that\\s+you|you\\s+create)\\b[^;]{0,80}|\\bensure\\s+that\\b[^;]{0,40}\\bmodification\\w*\\b[^;]{0,80})\\s+(?:are|be|is|shall\\s+be)\\s+(?:governed\\s+by|available\\s+under)\\s+${TERMS_OF}${THIS}`,
       'i',
     ),
   ],
   // EUPL "Copyleft clause:", GFDL 'This License is a kind of "copyleft", which means that derivative works ...'
-  [['copyleft'], /\bcopyleft["”]?\s*(?:clause\b|,\s*which\s+means)/i],
+  [keys('copyleft'), /\bcopyleft["”]?\s*(?:clause\b|,\s*which\s+means)/i],
   // GPL-2 / Open Aleph: "cause the Derivative Works to be licensed as a whole at no charge to all third parties under the terms of this License"
-  [['to be licen'], new RegExp(`\\bto\\s+be\\s+licen[cs]ed\\b[^;]{0,120}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
+  [keys('to be licen'), new RegExp(`\\bto\\s+be\\s+licen[cs]ed\\b[^;]{0,120}\\bunder\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`, 'i')],
   // "specify that any rights to use the Models and/or Derivatives shall be directly granted by Company to said third-party recipients"
-  [['granted'], /\b(?:rights?|licen[cs]es?)\b[^;]{0,120}\b(?:shall|will|must)\s+be\s+(?:directly\s+granted|granted\s+directly)\s+by\b/i],
+  [keys('granted'), /\b(?:rights?|licen[cs]es?)\b[^;]{0,120}\b(?:shall|will|must)\s+be\s+(?:directly\s+granted|granted\s+directly)\s+by\b/i],
   // "Any additional or different terms and conditions you impose must not conflict with the terms of this Agreement"
-  [['not conflict', 'not contradict', 'not be inconsistent'], new RegExp(`\\b(?:terms|conditions)\\b[^;]{0,80}\\b(?:must|shall|may)\\s+not\\s+(?:conflict|contradict|be\\s+inconsistent)\\b[^;]{0,40}${THIS}`, 'i')],
+  [keys('not conflict', 'not contradict', 'not be inconsistent'), new RegExp(`\\b(?:terms|conditions)\\b[^;]{0,80}\\b(?:must|shall|may)\\s+not\\s+(?:conflict|contradict|be\\s+inconsistent)\\b[^;]{0,40}${THIS}`, 'i')],
   // "offer or impose any terms on the Software Products that alter, restrict, or are inconsistent with the terms of this License"
-  [['alter', 'inconsistent', 'conflict', 'contradict'], new RegExp(`\\b(?:offer|impose)\\b[^;]{0,60}\\bterms\\b[^;]{0,80}\\b(?:alter|inconsistent|conflict|contradict)\\w*\\b[^;]{0,40}${THIS}`, 'i')],
+  [keys('alter', 'inconsistent', 'conflict', 'contradict'), new RegExp(`\\b(?:offer|impose)\\b[^;]{0,60}\\bterms\\b[^;]{0,80}\\b(?:alter|inconsistent|conflict|contradict)\\w*\\b[^;]{0,40}${THIS}`, 'i')],
   // "under any license of your choice that does not contradict the restrictions in Attachment A"
-  [['of your choice'], /\blicen[cs]e\s+of\s+your\s+choice\s+that\s+(?:does\s+not|do\s+not|shall\s+not)\s+(?:contradict|conflict)/i],
+  [keys('of your choice'), /\blicen[cs]e\s+of\s+your\s+choice\s+that\s+(?:does\s+not|do\s+not|shall\s+not)\s+(?:contradict|conflict)/i],
   // "any Model Derivatives You may create ... will be limited to Research Purposes as well"; "these modifications
   // shall not violate the license restrictions of this Agreement"; "Derivative Models must only be used or distributed for"
-  [['limited to', 'not violate', 'only be'], /\b(?:deriv|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
+  [keys('limited to', 'not violate', 'only be'), /\b(?:deriv|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
   // "Any restrictions set forth herein regarding the Model also applies to any Derivative you create"
-  [['appl'], /\brestrictions?\b[^;]{0,120}\b(?:also\s+)?appl(?:y|ies)\s+to\s+(?:any|all|each)\s+(?:derivative|modification)/i],
+  [keys('apply to', 'applies to'), /\brestrictions?\b[^;]{0,120}\b(?:also\s+)?appl(?:y|ies)\s+to\s+(?:any|all|each)\s+(?:derivative|modification)/i],
   // ShareAlike: "The Adapter's License You apply must be a Creative Commons license with the same License Elements"
-  [['same licen', 'alike'], /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
+  [keys('same licen', 'alike'), /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
 ]
 
 export const flowDown = defineDetector({
@@ -78,7 +81,7 @@ export const flowDown = defineDetector({
   kind: 'flow-down',
   messages,
   detect(ctx: DetectContext): Hit[] {
-    const hits = ctx.segments.filter((s) => PATTERNS.some(([gate, re]) => hasAny(s.lower, gate) && re.test(s.text)))
+    const hits = ctx.segments.filter((s) => PATTERNS.some(([gate, re]) => hasKey(s.keys, gate) && re.test(s.text)))
     if (!hits.length) return []
     return [{ parameters: {}, spans: hits.map(spanOf), messageId: 'flow', data: { quote: hits[0].text.replace(/\s+/g, ' ').slice(0, 100) } }]
   },

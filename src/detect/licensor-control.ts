@@ -3,7 +3,7 @@
 // Termination for breach, the word "revocable", a steward publishing new license versions and a bare policy URL
 // do not count.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
-import { hasAny } from './patterns.js'
+import { hasKey, keys } from './keywords.js'
 import type { Segment } from './segment.js'
 
 const messages = {
@@ -47,7 +47,16 @@ const STEWARD =
 // "as may be updated" must be about terms, not a model list or the model itself.
 const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i
 
-const TRIGGER = ['remote', 'disabl', 'guardrail', 'circumvent', 'bypass', 'terminat', 'revoke', 'suspend', 'update', 'modif', 'amend', 'chang', 'revis', 'latest']
+// Phrases each check cannot match without; plain "modify" or "terminate" are everywhere in licenses.
+const REMOTE_GATE = keys('remote', 'disabling', 'kill', 'electronic means')
+const GUARDRAIL_GATE = keys('guardrail', 'safety', 'technical limitation')
+const TERMINATE_GATE = keys('may terminate', 'can terminate', 'to terminate', 'may revoke', 'to revoke', 'may suspend', 'to suspend', 'may immediately', 'can revoke')
+const CHANGES_GATE = keys(
+  'may update', 'may modify', 'may amend', 'may change', 'may revise', 'may supplement', 'can update', 'can modify', 'can change', 'can be',
+  'will update', 'will modify', 'to update', 'to modify', 'to amend', 'to change', 'to revise', 'to supplement', 'be updated', 'be modified',
+  'be amended', 'be changed', 'be revised', 'from time to time', 'subject to update', 'subject to change', 'subject to revision', 'subject to modification',
+)
+
 
 const PRIORITY = ['remote-restriction', 'guardrail', 'termination-at-will', 'unilateral-changes'] as const
 type Mechanism = (typeof PRIORITY)[number]
@@ -56,14 +65,14 @@ type Mechanism = (typeof PRIORITY)[number]
  * `t` is the clause; `prev` and `next` are read with it for steward wording ("Each revision is distinguished
  * by a version number", "Only Borland ... can modify the terms applicable to Covered Code").
  */
-function mechanismOf(t: string, l: string, next = '', prev = ''): Mechanism | undefined {
+function mechanismOf(t: string, found: ReadonlySet<string>, next = '', prev = ''): Mechanism | undefined {
   // Each check is gated by a word it cannot match without (`l` is the lower-cased clause).
-  if (hasAny(l, ['remote', 'disabling', 'kill', 'electronic means']) && REMOTE.test(t)) return 'remote-restriction'
-  if (hasAny(l, ['guardrail', 'safety', 'technical limitation']) && GUARDRAIL.test(t)) return 'guardrail'
-  const term = hasAny(l, ['terminat', 'revoke', 'suspend']) ? TERMINATE.exec(t) : null
+  if (hasKey(found, REMOTE_GATE) && REMOTE.test(t)) return 'remote-restriction'
+  if (hasKey(found, GUARDRAIL_GATE) && GUARDRAIL.test(t)) return 'guardrail'
+  const term = hasKey(found, TERMINATE_GATE) ? TERMINATE.exec(t) : null
   if (term && !/\b(?:you|licensee|recipient)\s*$/i.test(t.slice(0, term.index).slice(-16)) && AT_WILL.test(term[1]) && !FOR_BREACH.test(term[1])) return 'termination-at-will'
   if (
-    hasAny(l, ['updat', 'modif', 'amend', 'chang', 'revis', 'supplement', 'latest version', 'subject to']) &&
+    hasKey(found, CHANGES_GATE) &&
     CHANGES.some((re) => re.test(t)) &&
     ABOUT_TERMS.test(t) &&
     !NOT_UNILATERAL.test(t) &&
@@ -82,8 +91,7 @@ export const licensorControl = defineDetector({
     const segs = ctx.segments
     for (let i = 0; i < segs.length; i++) {
       const s = segs[i]
-      if (!hasAny(s.lower, TRIGGER)) continue
-      const mechanism = mechanismOf(s.text, s.lower, segs[i + 1]?.text, segs[i - 1]?.text)
+      const mechanism = mechanismOf(s.text, s.keys, segs[i + 1]?.text, segs[i - 1]?.text)
       if (mechanism) found.push({ s, mechanism })
     }
     if (!found.length) return []

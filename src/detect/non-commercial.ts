@@ -1,7 +1,7 @@
 // Detector `non-commercial` (kind non-commercial): the grant does not cover (free) commercial use —
 // research-only, non-production, evaluation-only, plain non-commercial, or commercial use after registration.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
-import { hasAny } from './patterns.js'
+import { hasKey, keys } from './keywords.js'
 import type { Segment } from './segment.js'
 
 const messages = {
@@ -68,6 +68,8 @@ const DESIGNED_FOR = /\b(?:designed|intended|developed|provided)\s+(?:solely\s+|
 // "solely for education, training, research, software and hardware development", "internal business purposes".
 const COMMERCIAL_PURPOSES_TOO = /\b(?:development|business|products?)\b/i
 
+const GATE = keys('commercial', 'research', 'evaluation', 'production', 'academic')
+
 const PRIORITY = ['non-production', 'research-only', 'evaluation-only', 'non-commercial']
 
 /** The scope a limiting clause names, from its own words. */
@@ -92,7 +94,7 @@ export const nonCommercial = defineDetector({
     const authorization: Segment[] = []
     for (const s of ctx.segments) {
       const t = s.text
-      if (!hasAny(s.lower, ['commercial', 'research', 'evaluation', 'production', 'academic'])) continue
+      if (!hasKey(s.keys, GATE)) continue
       // Definitions ("“Non-Commercial Purpose” means ... personal use for research ...") describe a term;
       // the grant that uses the term decides the scope.
       const definition = DEFINITION.test(t) || NOT_A_LIMIT.test(t)

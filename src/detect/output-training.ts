@@ -1,6 +1,7 @@
 // Detector `output-training` (kind output-training): the text restricts using the model or its outputs to
 // train, improve or distil other models — a ban (scoped by the class of model), or derivative status.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { hasKey, keys } from './keywords.js'
 import { prohibitedItems } from './patterns.js'
 import type { Segment } from './segment.js'
 
@@ -78,6 +79,8 @@ function scopeOf(text: string): string {
   return 'any-model'
 }
 
+const GATE = keys('model', 'llm')
+
 const BREADTH = ['competing-models', 'other-llms', 'foundation-models', 'any-model']
 
 function quote(s: Segment): string {
@@ -95,7 +98,7 @@ export const outputTraining = defineDetector({
     for (let i = 0; i < ctx.segments.length; i++) {
       const s = ctx.segments[i]
       const t = s.text
-      if (!s.lower.includes('model') && !s.lower.includes('llm')) continue
+      if (!hasKey(s.keys, GATE)) continue
       const target = forbiddenTraining(t) ?? (listed.has(i) && FROM_OUTPUT.test(t) ? TRAIN_TARGET.exec(t) : null)
       if (target && (FROM_OUTPUT.test(t) || OTHER_MODEL.test(target[0]))) {
         bans.push({ s, scope: scopeOf(t.slice(target.index)) })

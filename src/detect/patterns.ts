@@ -3,6 +3,7 @@
 // Every regex here is linear: alternations of literals, and gaps written as bounded negated classes
 // (`[^;]{0,120}`) so that no two quantifiers compete for the same characters.
 import { cached, type DetectContext } from './define-detector.js'
+import { hasKey, keys } from './keywords.js'
 import type { Segment } from './segment.js'
 
 /**
@@ -111,15 +112,15 @@ export function listScope(segments: Segment[], lead: number): number[] {
 }
 
 /** A clause that forbids and announces a list: "You agree you will not use, or allow others to use, X to:". */
-export function isProhibitionLead(text: string): boolean {
-  return announcesList(text) && mayProhibit(text.toLowerCase()) && ((PROHIBITION.test(text) && bindsLicensee(text)) || NEGATED_LEAD.test(text))
+export function isProhibitionLead(s: Segment): boolean {
+  return announcesList(s.text) && mayProhibit(s) && ((PROHIBITION.test(s.text) && bindsLicensee(s.text)) || NEGATED_LEAD.test(s.text))
 }
 
-/** Gate for {@link PROHIBITION} and {@link NEGATED_LEAD}: one of their key words is present. */
-export function mayProhibit(lower: string): boolean {
-  return MAY_PROHIBIT.test(lower)
+/** Gate for {@link PROHIBITION} and {@link NEGATED_LEAD}: one of their key words is in the clause. */
+export function mayProhibit(s: Segment): boolean {
+  return hasKey(s.keys, PROHIBIT_KEYS)
 }
-const MAY_PROHIBIT = /\bnot\b|n't|prohibit|restrict|forbid/
+const PROHIBIT_KEYS = keys('not', "n't", 'prohibit', 'restrict', 'forbid')
 
 /** Per clause, computed on first ask: does it name a specific field, a broader list field, or lead a prohibited-use list? */
 export interface ClauseFlags {
@@ -131,13 +132,13 @@ export interface ClauseFlags {
 /** Lazy per-clause flags, shared by the detectors of one text (most clauses are never asked about). */
 export function clauseFlags(ctx: DetectContext): ClauseFlags {
   return cached(ctx, 'clause-flags', () => {
-    const lazy = (test: (text: string) => boolean) => {
+    const lazy = (test: (s: Segment) => boolean) => {
       const memo: (boolean | undefined)[] = []
-      return (i: number) => (memo[i] ??= test(ctx.segments[i].text))
+      return (i: number) => (memo[i] ??= test(ctx.segments[i]))
     }
     return {
-      named: lazy((t) => NAMED_FIELD.test(t)),
-      listField: lazy((t) => LIST_FIELD.test(t)),
+      named: lazy((s) => NAMED_FIELD.test(s.text)),
+      listField: lazy((s) => LIST_FIELD.test(s.text)),
       lead: lazy(isProhibitionLead),
     }
   })

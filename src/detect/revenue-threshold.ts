@@ -1,7 +1,8 @@
 // Detector `revenue-threshold` (kind revenue-threshold): rights or duties change above a revenue figure.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
 import { currencyOf, MONEY, parseNumber } from './numbers.js'
-import { execAll, hasAny } from './patterns.js'
+import { hasKey, keys } from './keywords.js'
+import { execAll } from './patterns.js'
 import { formatCount } from './user-threshold.js'
 
 const messages = {
@@ -17,6 +18,7 @@ const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|ear
 const AFTER = new RegExp(`${COMPARISON}\\s{1,12}(${MONEY})([^;]{0,80}?)\\b${REVENUE}`, 'gi')
 const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,12}(${MONEY})`, 'gi')
 
+const GATE = keys('revenue', 'turnover', 'receipts', 'income', 'sales', ' arr', '(arr', 'earnings')
 // A figure must be present: digits or a number word.
 const HAS_AMOUNT = /\d|million|billion|thousand|hundred/
 
@@ -41,7 +43,7 @@ export const revenueThreshold = defineDetector({
   detect(ctx: DetectContext): Hit[] {
     const byKey = new Map<string, Hit>()
     for (const s of ctx.segments) {
-      if (!hasAny(s.lower, ['revenue', 'turnover', 'receipts', 'income', 'sales', 'arr', 'earnings']) || !HAS_AMOUNT.test(s.lower)) continue
+      if (!hasKey(s.keys, GATE) || !HAS_AMOUNT.test(s.lower)) continue
       const found: { amount: string; near: string; quote: string }[] = []
       for (const m of execAll(AFTER, s.text)) {
         const end = m.index + m[0].length

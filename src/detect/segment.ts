@@ -2,6 +2,7 @@
 //
 // Detectors match one clause at a time, so regexes never see more than MAX_SEGMENT characters whatever the
 // input size, and evidence can point at the sentence that carries a restriction.
+import { indexKeys } from './keywords.js'
 
 /** One clause: a sentence, a list item or a heading, as a `[start, end)` span of the source. */
 export interface Segment {
@@ -11,6 +12,8 @@ export interface Segment {
   text: string
   /** `text` lower-cased with white space runs as one space, for cheap keyword gates (offsets differ: never slice it). */
   lower: string
+  /** The key words detectors declared (see `keywords.ts`) that occur in `lower`. */
+  keys: ReadonlySet<string>
   /** Index of the block (paragraph, list item or heading line) the clause belongs to. */
   block: number
   /** The block opens with a list marker ("- ", "1. ", "(a) ", "iv. ") and this is its first clause. */
@@ -142,7 +145,9 @@ function splitSentences(
     while (b > a && isSpace(source.charCodeAt(b - 1))) b--
     if (b > a) {
       const text = source.slice(a, b)
-      out.push({ start: a, end: b, text, lower: text.toLowerCase().replace(/\s+/g, ' '), block, item: item && first, heading })
+      const lower = text.toLowerCase()
+      const flat = MULTI_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower
+      out.push({ start: a, end: b, text, lower: flat, keys: indexKeys(flat), block, item: item && first, heading })
       first = false
     }
   }
@@ -212,6 +217,7 @@ function isAbbreviation(source: string, from: number, dot: number): boolean {
   return /^[a-z](?:\.[a-z]){1,3}$/.test(word)
 }
 
+const MULTI_SPACE = /\s\s|[\n\r\t\u00a0]/
 const INLINE_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
 const CONTINUES = /(?:\b(?:and|or|of|the|to|in|for|with|by|a|an)|,)\s*$/
 const SENTENCE_START = /[\p{Lu}\d"“'‘(\[*#+•-]/u

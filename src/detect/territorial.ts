@@ -1,7 +1,7 @@
 // Detector `territory-exclusion` (kind territorial): named territories are excluded from the grant.
 // Export-control and sanctions clauses are not territorial restrictions (RESTRICTIONS.md rule 3).
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
-import { hasAny } from './patterns.js'
+import { hasKey, keys } from './keywords.js'
 import { territoriesIn } from './territories.js'
 
 const messages = {
@@ -22,6 +22,10 @@ const USE_BANNED_IN =
 const NOT_TERRITORIAL =
   /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|laws\s+of\b|if\s+you\s+are\s+located\s+in\s+or|principal\s+place\s+of\s+business\s+is\s+in\b/i
 
+const TERRITORY_GATE = keys('territor')
+const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid')
+const BANNED_GATE = keys('not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
+
 export const territorial = defineDetector({
   ruleId: 'territory-exclusion',
   kind: 'territorial',
@@ -33,10 +37,10 @@ export const territorial = defineDetector({
     for (const s of ctx.segments) {
       const t = s.text
       // Cheap gates first: each pattern needs its own key word.
-      const l = s.lower
-      const definition = l.includes('territor') ? TERRITORY_DEFINITION.exec(t) : null
-      const withheld = !definition && hasAny(l, ['grant', 'void', 'valid']) ? GRANT_WITHHELD.exec(t) : null
-      const banned = !definition && !withheld && hasAny(l, ['not', 'prohibit']) ? USE_BANNED_IN.exec(t) : null
+      const k = s.keys
+      const definition = hasKey(k, TERRITORY_GATE) ? TERRITORY_DEFINITION.exec(t) : null
+      const withheld = !definition && hasKey(k, WITHHELD_GATE) ? GRANT_WITHHELD.exec(t) : null
+      const banned = !definition && !withheld && hasKey(k, BANNED_GATE) ? USE_BANNED_IN.exec(t) : null
       const m = definition ?? withheld ?? banned
       if (!m || NOT_TERRITORIAL.test(t)) continue
       if (!m) continue

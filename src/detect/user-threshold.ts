@@ -1,7 +1,8 @@
 // Detector `user-threshold` (kind user-count): rights or duties change above a number of users.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
 import { NUMBER, parseNumber } from './numbers.js'
-import { execAll, hasAny } from './patterns.js'
+import { hasKey, keys } from './keywords.js'
+import { execAll } from './patterns.js'
 
 const messages = {
   above: 'Rights or duties change above {figure} {metric} ("{quote}")',
@@ -25,6 +26,7 @@ const THRESHOLD = new RegExp(
   `${COMPARISON}\\s{1,12}(?:the\\s+)?(${NUMBER})\\s{0,12}(?:\\([^)]{1,40}\\)\\s{0,12})?(${METRIC})`,
   'gi',
 )
+const GATE = keys('user', 'visit', 'mau', 'muu', 'dau')
 // A figure must be present: digits or a number word.
 const HAS_COUNT = /\d|million|billion|thousand|hundred|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty/
 // "there is no limit on the number of users" and similar are permissions, not thresholds.
@@ -53,7 +55,7 @@ export const userThreshold = defineDetector({
   detect(ctx: DetectContext): Hit[] {
     const byKey = new Map<string, Hit>()
     for (const s of ctx.segments) {
-      if (!hasAny(s.lower, ['user', 'visit', 'mau', 'muu', 'dau']) || !HAS_COUNT.test(s.lower) || NO_LIMIT.test(s.text)) continue
+      if (!hasKey(s.keys, GATE) || !HAS_COUNT.test(s.lower) || NO_LIMIT.test(s.text)) continue
       for (const m of execAll(THRESHOLD, s.text)) {
         const threshold = parseNumber(m[1])
         if (threshold === undefined || threshold < 2) continue
