@@ -37,12 +37,14 @@ describe('SPDX texts', () => {
   it('keeps the use-restriction and licensor-control kinds rare across the whole list', () => {
     const counts: Record<string, number> = {}
     for (const [id, v] of Object.entries(spdx)) if (v.licenseText) for (const k of kindsOf(id)) counts[k] = (counts[k] ?? 0) + 1
-    // Measured: field-of-use 1 (Hippocratic), licensor-control 4 (APSL-1.x, OCLC, Unicode-TOU),
-    // naming-attribution 1 (SugarCRM), revenue-threshold 1 (PolyForm Small Business), no user-count,
-    // output-training or territorial. A jump means a detector started inventing restrictions.
+    // Measured: field-of-use 1 (Hippocratic), licensor-control 4 (APSL-1.x, OCLC, Unicode-TOU), naming-attribution
+    // 9 (SugarCRM's "Powered by" logo and the quoted advertising acknowledgements of Apache-1.0, OpenSSL, ZPL-1.1
+    // and kin — a required public credit string, like Falcon's public-statement sentence), revenue-threshold 1
+    // (PolyForm Small Business); no user-count, output-training or territorial. A jump means a detector started
+    // inventing restrictions.
     expect(counts['field-of-use'] ?? 0).toBeLessThanOrEqual(2)
     expect(counts['licensor-control'] ?? 0).toBeLessThanOrEqual(6)
-    expect(counts['naming-attribution'] ?? 0).toBeLessThanOrEqual(2)
+    expect(counts['naming-attribution'] ?? 0).toBeLessThanOrEqual(10)
     expect(counts['revenue-threshold'] ?? 0).toBeLessThanOrEqual(1)
     expect(counts['user-count'] ?? 0).toBe(0)
     expect(counts['output-training'] ?? 0).toBe(0)
