@@ -39,7 +39,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [
     keys('under this', 'under the terms', 'under these', 'under the present'),
     new RegExp(
-      `\\b(?:distribut|communicat|cop(?:y|ies)|modification|derivative)\\w*\\b[^;]{0,200}\\b(?:must|shall|will)\\s+be\\s+(?:(?:provided|licen[cs]ed|distributed|made\\s+available|released|offered|done|made)\\s+)?(?:only\\s+|entirely\\s+|exclusively\\s+|solely\\s+)?under\\s+${TERMS_OF}${THIS}|\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`,
+      `\\b(?:distribut|communicat|cop(?:y|ies)|modification|derivative|fine-tun|checkpoint|adaptation|version)\\w*\\b[^;]{0,200}\\b(?:must|shall|will)\\s+(?:only\\s+)?be\\s+(?:(?:provided|licen[cs]ed|distributed|made\\s+available|released|offered|done|made|shared)\\b[^;]{0,60}?\s*)?(?:only\\s+|entirely\\s+|exclusively\\s+|solely\\s+)?under\\s+${TERMS_OF}${THIS}|\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`,
       'i',
     ),
   ],
@@ -71,7 +71,15 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // shall not violate the license restrictions of this Agreement"; "Derivative Models must only be used or distributed for"
   [keys('limited to', 'not violate', 'only be'), /\b(?:deriv|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
   // "Any restrictions set forth herein regarding the Model also applies to any Derivative you create"
-  [keys('apply to', 'applies to'), /\brestrictions?\b[^;]{0,120}\b(?:also\s+)?appl(?:y|ies)\s+to\s+(?:any|all|each)\s+(?:derivative|modification)/i],
+  [keys('apply to', 'applies to', 'apply equally'), /\brestrictions?\b[^;]{0,120}\b(?<!not\s)(?<!n't\s)(?:also\s+|equally\s+)?appl(?:y|ies)\s+(?:equally\s+)?to\s+(?:(?:any|all|each)\s+(?:derivative|modification|fine-tun)|them\b|those\b|such\s+(?:derivative|model|version|modification))/i],
+  // "you must do so under this license" (sharing adaptations), "may only be shared under this same research licence"
+  [keys('do so under', 'be shared under', 'only be shared'), new RegExp(`\\b(?:must|shall|may\\s+only|can\\s+only)\\s+(?:do\\s+so|(?:only\\s+)?be\\s+shared)\\s+(?:only\\s+)?under\\s+${TERMS_OF}${THIS}`, 'i')],
+  // "share fine-tuned versions only with recipients who accept this Developer License"
+  [keys('only with', 'only to'), new RegExp(`\\bonly\\s+(?:with|to)\\s+(?:recipients|parties|persons|people|third\\s+parties|users|licensees|those)\\b[^;]{0,40}\\b(?:who|that|which)\\s+(?:accept|agree\\s+to|are\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
+  // "you must make them agree to these same terms", "ensure that recipients agree to be bound by this Agreement"
+  [keys('agree to'), new RegExp(`\\b(?:make|require|ensure|cause)\\b[^;]{0,80}\\bagree\\s+to\\s+(?:be\\s+bound\\s+by\\s+)?${TERMS_OF}${THIS}`, 'i')],
+  // "each recipient is bound by written terms at least as protective of Corvid as Article 3"
+  [keys('at least as'), /\b(?:terms|agreement|licen[cs]e|conditions)\b[^;]{0,60}\bat\s+least\s+as\s+(?:protective|restrictive|stringent)\b/i],
   // ShareAlike: "The Adapter's License You apply must be a Creative Commons license with the same License Elements"
   [keys('same licen', 'alike'), /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
 ]

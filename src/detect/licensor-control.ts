@@ -16,24 +16,26 @@ const messages = {
 // "reserves the right to restrict (remotely or otherwise) usage", "disable any Contribution either by
 // pre-installed or then installed disabling instructions", "update the Model through electronic means".
 const REMOTE =
-  /\b(?:restrict|disable|limit|suspend)\w*\s+\(?remotely\b|\bremotely\s+(?:restrict|disable|deactivate|shut)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b/i
+  /\b(?:restrict|disable|limit|suspend|deactivate)\w*\b[^;.]{0,40}?[\s,(]\(?remotely\b|\bremotely\s+(?:restrict|disable|deactivate|shut|suspend)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b|\bupdates?\b[^;]{0,80}\bmodif\w*\b[^;]{0,60}\boutputs?\b|\bmodify\s+(?:the\s+|its\s+)?outputs?\b/i
 // "If You bypass, disable, reduce the efficacy of, or circumvent any technical limitation, safety guardrail ...
 // your rights under this Agreement will automatically terminate."
 const GUARDRAIL =
   /\b(?:bypass|circumvent|disable|defeat|remove)\w*\b[^;]{0,200}\b(?:guardrails?|safety\s+(?:measures?|mechanisms?|filters?)|technical\s+limitations?)\b[^;]{0,300}\b(?:terminat\w*|ends?\b|cease)/i
 // "We may terminate this License, in whole or in part, at any time upon notice", "NVIDIA may terminate this
 // Agreement with prior written notice to you if, in NVIDIA's sole discretion, ... no longer commercially viable".
-const TERMINATE = /\b(?:may|can|reserves?\s+the\s+right\s+to)\s+(?:immediately\s+)?(?:terminate|revoke|suspend)\b([^;]{0,250})/i
+// "Corvid may, at its sole discretion and at any time, suspend or terminate ...": up to 80 characters between
+// the modal and the verb, whose conditions count as much as those after it.
+const TERMINATE = /\b(?:may|can|reserves?\s+the\s+right\s+to)\b([^;.]{0,80}?)\b(?:terminate|revoke|suspend|end|cancel|withdraw|discontinue)\b([^;]{0,250})/i
 const AT_WILL =
-  /\bat\s+any\s+time\b|\bfor\s+any\s+reason\b|\bwithout\s+cause\b|\bfor\s+convenience\b|\bsole\s+discretion\b|\bcommercially\s+viable\b|\bupon\s+(?:\w+\s+){0,2}notice\b|\bwith\s+(?:prior\s+)?(?:written\s+)?notice\b/i
+  /\bat\s+any\s+time\b|\bfor\s+any\s+reason\b|\bwithout\s+cause\b|\bfor\s+convenience\b|\bsole\s+discretion\b|\bcommercially\s+viable\b|\bupon\s+(?:\w+\s+){0,2}notice\b|\bwith\s+(?:prior\s+)?(?:written\s+)?notice\b|\bwhenever\s+(?:we|it|the\s+licensor)\b|\bat\s+will\b/i
 const FOR_BREACH = /\bbreach|\bviolat|\bfail(?:s|ed|ure)?\s+to\s+comply|\bnon-?compliance|\binfring|\bif\s+you\s+(?:institute|commence|bring|file)/i
 // Terms the licensor may change: "reserves the right to update the Agreement from time to time", "Meta may modify
 // this Agreement from time to time", "The Acceptable Use Policy may be updated from time to time", "as may be
 // updated from time to time", "the latest version from time to time", "the license is subject to update".
 const CHANGES = [
-  /\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:update|modify|amend|change|revise|supplement)\s+(?:this|these|the|its|any)\s+(?:[\w-]+\s+){0,5}(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i,
-  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions)\b(?:\s+[\w-]+){0,3}?,?\s+(?:which\s+)?(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
-  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b[^;]{0,80}\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+)?(?:updated|modified|amended|revised)\s+from\s+time\s+to\s+time\b/i,
+  /\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:update|modify|amend|change|revise|supplement)\s+(?:this|these|the|its|any)\s+(?:[\w-]+\s+){0,5}(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b/i,
+  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|appendix|exhibit|attachment|schedule|annex)\b(?:\s+[\w-]+){0,3}?,?\s+(?:which\s+)?(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
+  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b[^;]{0,80}\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+|they\s+may\s+be\s+)?(?:updated|modified|amended|revised)\b[^;]{0,40}?\bfrom\s+time\s+to\s+time\b/i,
   /\blatest\s+version\s+from\s+time\s+to\s+time\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies))\s+(?:is|are)\s+subject\s+to\s+(?:update|change|revision|modification)s?\b/i,
 ]
@@ -45,12 +47,12 @@ const NOT_UNILATERAL = /\b(?:you|licensee|recipient|court|parties)\s+(?:may|can|
 const STEWARD =
   /\bonly\s+[\w.,&\s]{1,40}?\s+(?:may|can)\s+modify\s+the\s+terms\s+applicable\b|\bpublish\w*\b[^;]{0,40}\b(?:new|revised)\b[^;]{0,20}\bversions?\b|\bnew\s+versions?\s+of\s+(?:the|this)\b|\blicen[cs]e\s+steward\b|\bversion\s+number\b/i
 // "as may be updated" must be about terms, not a model list or the model itself.
-const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\b/i
+const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b/i
 
 // Phrases each check cannot match without; plain "modify" or "terminate" are everywhere in licenses.
 const REMOTE_GATE = keys('remote', 'disabling', 'kill', 'electronic means')
 const GUARDRAIL_GATE = keys('guardrail', 'safety', 'technical limitation')
-const TERMINATE_GATE = keys('may terminate', 'can terminate', 'to terminate', 'may revoke', 'to revoke', 'may suspend', 'to suspend', 'may immediately', 'can revoke')
+const TERMINATE_GATE = keys('terminat', 'revoke', 'suspend', ' end ', 'cancel', 'withdraw', 'discontinu', 'may terminate', 'can terminate', 'to terminate', 'may revoke', 'to revoke', 'may suspend', 'to suspend', 'may immediately', 'can revoke')
 const CHANGES_GATE = keys(
   'may update', 'may modify', 'may amend', 'may change', 'may revise', 'may supplement', 'can update', 'can modify', 'can change', 'can be',
   'will update', 'will modify', 'to update', 'to modify', 'to amend', 'to change', 'to revise', 'to supplement', 'be updated', 'be modified',
@@ -70,7 +72,12 @@ function mechanismOf(t: string, found: ReadonlySet<string>, next = '', prev = ''
   if (hasKey(found, REMOTE_GATE) && REMOTE.test(t)) return 'remote-restriction'
   if (hasKey(found, GUARDRAIL_GATE) && GUARDRAIL.test(t)) return 'guardrail'
   const term = hasKey(found, TERMINATE_GATE) ? TERMINATE.exec(t) : null
-  if (term && !/\b(?:you|licensee|recipient)\s*$/i.test(t.slice(0, term.index).slice(-16)) && AT_WILL.test(term[1]) && !FOR_BREACH.test(term[1])) return 'termination-at-will'
+  if (term && !/\b(?:you|licensee|recipient)\s*$/i.test(t.slice(0, term.index).slice(-20))) {
+    // Conditions may come before the modal ("If ... no longer commercially viable for us, we may end ..."),
+    // between it and the verb, or after the verb.
+    const conditions = `${t.slice(0, term.index)} ${term[1]} ${term[2]}`
+    if (AT_WILL.test(conditions) && !FOR_BREACH.test(`${term[1]} ${term[2]}`)) return 'termination-at-will'
+  }
   if (
     hasKey(found, CHANGES_GATE) &&
     CHANGES.some((re) => re.test(t)) &&
