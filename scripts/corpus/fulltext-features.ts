@@ -8,6 +8,7 @@
 // filled-in name, not an insertion.
 import { POSITION_BUCKETS } from '../../src/corpus/fulltext-format.js'
 import { hashPair, hashString } from '../../src/text/hash.js'
+import { sequenceHash } from '../../src/match/exact.js'
 import { isVersionBigram } from '../../src/match/fulltext-candidates.js'
 import { tokenize } from '../../src/text/tokenize.js'
 import type { Rendered, SpanKind } from './fulltext-xml.js'
@@ -29,15 +30,8 @@ export interface Features {
    * packed `first << 4 | last`.
    */
   buckets: Map<number, number>
-  /** Hashes of the whole word sequence, with and without the title, for the exact matcher. */
+  /** Hashes of the whole word sequence, with and without the title and the optional passages (exact matcher). */
   exact: number[]
-}
-
-/** Hash of a whole word sequence, as the exact matcher computes it on inputs. */
-export function sequenceHash(words: readonly string[]): number {
-  let h = 0x2545f491
-  for (const w of words) h = hashPair(h, hashString(w))
-  return h
 }
 
 /** Extract the bigram fingerprint of one rendered reference. */
@@ -97,8 +91,10 @@ export function extractFeatures(rendered: Rendered): Features {
     if (anchor && a >= 2) anchors.add(hashPair(h[a - 2], h[a - 1]))
   }
   for (const bg of required) optional.delete(bg)
-  const body = words.filter((_, i) => !(bits[i] & KIND_BITS.copyright))
-  const untitled = words.filter((_, i) => !(bits[i] & (KIND_BITS.copyright | KIND_BITS.title)))
-  const exact = [...new Set([sequenceHash(body), sequenceHash(untitled)])]
+  // the text with and without its title, each with its optional passages and without them
+  const keep = (drop: number) => words.filter((_, i) => !(bits[i] & drop)).map(hashString)
+  const { copyright, title, optional: opt } = KIND_BITS
+  const variants = [copyright, copyright | title, copyright | opt, copyright | title | opt].map((drop) => sequenceHash(keep(drop)))
+  const exact = [...new Set(variants)]
   return { words, bits, required, optional, anchors, numeric, buckets, exact }
 }

@@ -7,7 +7,7 @@
 // arrays are stored little-endian and base64-encoded, so loading is a decode, not a rebuild.
 
 /** Version of the fulltext.json layout; the loader refuses any other. */
-export const FULLTEXT_FORMAT = 6
+export const FULLTEXT_FORMAT = 7
 
 export const POSTING_REF = 0x0fff
 export const POSTING_REQUIRED = 0x8000
@@ -59,7 +59,7 @@ export interface FullTextJson {
    * many last occur in each slice.
    */
   bucketTotals: string
-  /** Uint32 pairs [sequence hash, reference index], sorted by hash: the exact matcher's table. */
+  /** Uint32 pairs [sequence key, reference index], sorted by key: the exact matcher's table (see exact.ts). */
   exact: string
   /**
    * Uint16 quadruples [reference, near neighbour, required bigrams of the reference the neighbour lacks, how
@@ -91,8 +91,19 @@ export function toBase64(bytes: Uint8Array): string {
 const DECODE = new Int16Array(128).fill(-1)
 for (let i = 0; i < B64.length; i++) DECODE[B64.charCodeAt(i)] = i
 
-/** Decode base64 into a fresh byte array. */
+interface NodeBuffer {
+  from(text: string, encoding: 'base64'): Uint8Array
+}
+
+/** Decode base64 into a fresh byte array (natively where a `Buffer` exists, else in plain JS). */
 export function fromBase64(text: string): Uint8Array {
+  const buffer = (globalThis as { Buffer?: NodeBuffer }).Buffer
+  if (buffer) return new Uint8Array(buffer.from(text, 'base64'))
+  return decodeBase64(text)
+}
+
+/** Plain-JS base64 decoding (browsers without `Buffer`). */
+export function decodeBase64(text: string): Uint8Array {
   let len = text.length
   while (len > 0 && text.charCodeAt(len - 1) === 61) len--
   const out = new Uint8Array((len * 3) >> 2)
@@ -125,10 +136,14 @@ export function bytesOf(array: Uint16Array | Uint32Array): Uint8Array {
   return out
 }
 
+// Typed arrays view the decoded bytes directly on little-endian machines (all common ones); others swap.
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
+
 /** Read a base64 string of little-endian u16 values. */
 export function readUint16(text: string): Uint16Array {
   const bytes = fromBase64(text)
   const n = bytes.length >> 1
+  if (LITTLE_ENDIAN && bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, n)
   const out = new Uint16Array(n)
   for (let i = 0; i < n; i++) out[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8)
   return out
@@ -138,6 +153,7 @@ export function readUint16(text: string): Uint16Array {
 export function readUint32(text: string): Uint32Array {
   const bytes = fromBase64(text)
   const n = bytes.length >> 2
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, n)
   const out = new Uint32Array(n)
   for (let i = 0; i < n; i++) out[i] = (bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24)) >>> 0
   return out

@@ -28,6 +28,10 @@ export interface Neighbour {
 export interface FullTextIndex {
   refs: FullTextRef[]
   hashes: Uint32Array
+  /** Open-addressing table: slot → index into `hashes` + 1 (0 = empty); see `findHash`. */
+  table: Int32Array
+  /** 32 − log2(table.length), for the multiplicative slot hash. */
+  shift: number
   starts: Uint32Array
   postings: Uint16Array
   /** Per posting: `first << 4 | last` slices where the (required) bigram occurs in its reference. */
@@ -57,15 +61,44 @@ export function decodeFullTextIndex(json: FullTextJson): FullTextIndex {
   const neighbours: Neighbour[][] = json.refs.map(() => [])
   const quads = readUint16(json.neighbours)
   for (let i = 0; i + 3 < quads.length; i += 4) neighbours[quads[i]].push({ ref: quads[i + 1], lacks: quads[i + 2], numeric: quads[i + 3] })
+  const { table, shift } = buildTable(hashes)
   return {
     refs: json.refs,
     hashes,
+    table,
+    shift,
     starts,
     postings: readUint16(json.postings),
     buckets: fromBase64(json.buckets),
     bucketTotals: readUint16(json.bucketTotals),
     exact,
     neighbours,
+  }
+}
+
+// A hash table over the sorted hashes (built at load: one pass, no sort) makes each input lookup O(1).
+function buildTable(hashes: Uint32Array): { table: Int32Array; shift: number } {
+  let bits = 4
+  while (1 << bits < hashes.length * 2) bits++
+  const table = new Int32Array(1 << bits)
+  const mask = table.length - 1
+  const shift = 32 - bits
+  for (let i = 0; i < hashes.length; i++) {
+    let slot = Math.imul(hashes[i], 0x9e3779b1) >>> shift
+    while (table[slot] !== 0) slot = (slot + 1) & mask
+    table[slot] = i + 1
+  }
+  return { table, shift }
+}
+
+/** Index of `hash` in `index.hashes`, or -1. */
+export function findHash(index: FullTextIndex, hash: number): number {
+  const { table, hashes, shift } = index
+  const mask = table.length - 1
+  for (let slot = Math.imul(hash, 0x9e3779b1) >>> shift; ; slot = (slot + 1) & mask) {
+    const v = table[slot]
+    if (v === 0) return -1
+    if (hashes[v - 1] === hash) return v - 1
   }
 }
 

@@ -4,21 +4,17 @@
 // many of its *required* bigrams occur anywhere in the unmatched part of the input gives an upper bound of its
 // coverage; only the best few references are then localized and scored (dice.ts). For those, one pass over the
 // distinct input bigrams sets a bit per candidate, so scoring a candidate is a bit test per position.
-import type { FullTextIndex } from '../corpus/fulltext.js'
+import { findHash, type FullTextIndex } from '../corpus/fulltext.js'
 import * as format from '../corpus/fulltext-format.js'
 import { hashPair, hashString } from '../text/hash.js'
 import type { Token } from '../text/index.js'
+import { MASKED } from './dice-input.js'
 
 // local copies: the hot loops below read them millions of times
 const REF = format.POSTING_REF
 const REQUIRED = format.POSTING_REQUIRED
 const ANCHOR = format.POSTING_ANCHOR
 const IDENTITY = format.POSTING_IDENTITY
-
-/** Per-position input flags (`Uint8Array`, one per bigram position): the position belongs to an accepted match. */
-export const MASKED = 1
-/** …the bigram's second word is a number (a year in a list of years is never an inserted clause). */
-export const NUMBER = 2
 
 /** At most this many candidates are scored per round (one bit each in a u32). */
 export const MAX_CANDIDATES = 32
@@ -81,15 +77,32 @@ export function nextGeneration(s: Scratch): number {
 const VERSION_WORD = /^(?:version|versions|v|ver|release|revision|rev)$/
 const HAS_DIGIT = /\d/
 const YEAR = /^(?:19|20)\d\d$/
+const NUMBER_WORD = /^[\d.]+$/
+
+/** Word classes, as bits: holds a digit, is a year, is a version word, is a number. */
+export const WORD_DIGIT = 1
+export const WORD_YEAR = 2
+export const WORD_VERSION = 4
+export const WORD_NUMBER = 8
+
+/** The classes of one normalized word. */
+export function classifyWord(w: string): number {
+  if (!HAS_DIGIT.test(w)) return VERSION_WORD.test(w) ? WORD_VERSION : 0
+  return WORD_DIGIT | (YEAR.test(w) ? WORD_YEAR : 0) | (NUMBER_WORD.test(w) ? WORD_NUMBER : 0)
+}
 
 /**
- * Whether a word bigram states a version or a date ("version 2", "3.1 version", "23 2024"): the numbers that
- * tell near-clones apart. Section cross-references ("section 3.1", "3.5 have") are not decisive.
+ * Whether a word bigram states a version or a date ("version 2", "3.1 version", "23 2024"), from the classes of
+ * its words: the numbers that tell near-clones apart. Section cross-references ("section 3.1", "3.5 have") are
+ * not decisive.
  */
-export function isVersionBigram(a: string, b: string): boolean {
-  if (YEAR.test(a) || YEAR.test(b)) return true
-  return (HAS_DIGIT.test(a) && VERSION_WORD.test(b)) || (HAS_DIGIT.test(b) && VERSION_WORD.test(a))
+export function isVersionPair(a: number, b: number): boolean {
+  if ((a | b) & WORD_YEAR) return true
+  return (a & WORD_DIGIT && b & WORD_VERSION) !== 0 || (b & WORD_DIGIT && a & WORD_VERSION) !== 0
 }
+
+/** {@link isVersionPair} on words. */
+export const isVersionBigram = (a: string, b: string): boolean => isVersionPair(classifyWord(a), classifyWord(b))
 
 /** Word hashes of the tokens (the input side of every bigram). */
 export function wordHashes(tokens: readonly Token[]): Uint32Array {
@@ -100,25 +113,8 @@ export function wordHashes(tokens: readonly Token[]): Uint32Array {
 
 /** Index of every input bigram in the hash table, or -1 when no reference has it. Position i = words i and i+1. */
 export function lookupBigrams(index: FullTextIndex, words: Uint32Array): Int32Array {
-  const hashes = index.hashes
   const out = new Int32Array(Math.max(0, words.length - 1))
-  for (let i = 0; i + 1 < words.length; i++) {
-    const h = hashPair(words[i], words[i + 1])
-    let lo = 0
-    let hi = hashes.length - 1
-    let found = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1
-      const v = hashes[mid]
-      if (v < h) lo = mid + 1
-      else if (v > h) hi = mid - 1
-      else {
-        found = mid
-        break
-      }
-    }
-    out[i] = found
-  }
+  for (let i = 0; i + 1 < words.length; i++) out[i] = findHash(index, hashPair(words[i], words[i + 1]))
   return out
 }
 

@@ -1,7 +1,11 @@
 // Chooses the winner among scored candidates: thresholds, the insertion guard, near-clone decisiveness, containment.
 import type { FullTextIndex } from '../corpus/fulltext.js'
-import { countDecisive, type RegionScore } from './dice.js'
-import type { Scratch } from './fulltext-candidates.js'
+import * as format from '../corpus/fulltext-format.js'
+import type { RegionScore } from './dice.js'
+import type { InputView } from './dice-input.js'
+import { findPosting, nextGeneration, type Scratch } from './fulltext-candidates.js'
+
+const REQUIRED = format.POSTING_REQUIRED
 
 /**
  * Minimum F1 for a confident match. Full texts: 0.95 — reformatting, a filled-in name or a missing appendix
@@ -25,6 +29,42 @@ export interface Scored extends RegionScore {
   bit: number
 }
 
+/** Decisive words found in a region, for a candidate against one near-clone and the other way round. */
+interface Decisive {
+  /** Distinct required bigrams of the candidate present in the region that the clone lacks. */
+  own: number
+  /** …of which state a version or a date. */
+  ownNumeric: number
+  /** Distinct required bigrams of the clone present in the region that the candidate lacks. */
+  rival: number
+  /** …of which state a version or a date. */
+  rivalNumeric: number
+}
+
+/**
+ * Count the decisive words (versions, dates, names) in the region of `c`: those of its reference that reference
+ * `other` lacks, and those of `other` that the reference lacks.
+ */
+function countDecisive(index: FullTextIndex, c: Scored, other: number, view: InputView, s: Scratch): Decisive {
+  const { idx, numeric } = view
+  const gen = nextGeneration(s)
+  const out: Decisive = { own: 0, ownNumeric: 0, rival: 0, rivalNumeric: 0 }
+  for (let i = c.start; i <= c.end; i++) {
+    const u = idx[i]
+    if (u < 0 || s.stamp[u] === gen) continue
+    s.stamp[u] = gen
+    const p = findPosting(index, u, other)
+    if ((s.reqBits[u] & c.bit) !== 0 && p < 0) {
+      out.own++
+      if (numeric[i]) out.ownNumeric++
+    } else if ((s.inBits[u] & c.bit) === 0 && p >= 0 && index.postings[p] & REQUIRED) {
+      out.rival++
+      if (numeric[i]) out.rivalNumeric++
+    }
+  }
+  return out
+}
+
 /** Whether a scored candidate is confident by itself (threshold on the truncation-lowered score, insertion guards). */
 export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
   const ref = index.refs[c.ref]
@@ -42,9 +82,9 @@ export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
  * (within DECISIVE_MARGIN), the region must hold more of the candidate's own distinguishing words than of the
  * clone's: a Llama 3.x text stripped of its version numbers is neither 3.1 nor 3.2.
  */
-function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], idx: Int32Array, numeric: Uint8Array, s: Scratch): boolean {
+function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], view: InputView, s: Scratch): boolean {
   for (const n of index.neighbours[c.ref]) {
-    const found = countDecisive(index, c, c.bit, n.ref, idx, numeric, s)
+    const found = countDecisive(index, c, n.ref, view, s)
     if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
     if (found.ownNumeric > 0 && found.rivalNumeric === 0) continue
     // a clone that was not scored could not come within the candidate margin (see scoreCandidates)
@@ -66,13 +106,13 @@ const encloses = (a: RegionScore, b: RegionScore) =>
  *
  * @returns the winner, or undefined when no candidate is confident.
  */
-export function selectWinner(index: FullTextIndex, scored: Scored[], idx: Int32Array, numeric: Uint8Array, s: Scratch): Scored | undefined {
+export function selectWinner(index: FullTextIndex, scored: Scored[], view: InputView, s: Scratch): Scored | undefined {
   const confident = scored.filter((c) => isConfident(index, c)).sort((a, b) => b.effective - a.effective || b.found - a.found || a.ref - b.ref)
   // decisiveness costs a pass over the region per near-clone: check it only for candidates that could win
   const known = new Map<Scored, boolean>()
   const decisive = (c: Scored) => {
     let ok = known.get(c)
-    if (ok === undefined) known.set(c, (ok = isDecisive(index, c, scored, idx, numeric, s)))
+    if (ok === undefined) known.set(c, (ok = isDecisive(index, c, scored, view, s)))
     return ok
   }
   let winner = confident.find(decisive)

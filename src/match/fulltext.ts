@@ -10,7 +10,8 @@ import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
 import { effectiveBound, scoreCandidate, type RegionScore } from './dice.js'
 import { matchExact } from './exact.js'
-import { MASKED, NUMBER, collectCandidates, isVersionBigram, lookupBigrams, scratchFor, wordHashes, type CandidateSet, type Scratch } from './fulltext-candidates.js'
+import { candidateHits, createInputView, MASKED, NUMBER, refreshMasked, type InputView } from './dice-input.js'
+import { classifyWord, collectCandidates, isVersionPair, WORD_NUMBER, lookupBigrams, scratchFor, wordHashes, type CandidateSet, type Scratch } from './fulltext-candidates.js'
 import { toFindings, toNearest, type Accepted } from './fulltext-combine.js'
 import { selectWinner, type Scored } from './fulltext-select.js'
 
@@ -26,6 +27,8 @@ const CANDIDATE_MARGIN = 0.05
 /** A near miss counts as "looks like a license" from this F1 and this many words on. */
 const NEAREST_MIN_F1 = 0.5
 const NEAREST_MIN_WORDS = 20
+/** Fewer words than this around an exact match cannot hold another license. */
+const MIN_REST = 20
 /** Upper bound on licenses found in one input (a bundle of notices); each round finds one. */
 const MAX_ROUNDS = 200
 
@@ -57,28 +60,35 @@ export function matchFullText(source: string, tokens: Token[], lines: LineIndex)
 export function matchFullTextWith(index: FullTextIndex, _source: string, tokens: Token[], lines: LineIndex): FullTextResult {
   if (tokens.length < 2) return { matches: [] }
   const words = wordHashes(tokens)
-  const exact = matchExact(index, words)
-  if (exact >= 0) {
-    const score: RegionScore = { ref: exact, start: 0, end: tokens.length - 2, found: index.refs[exact].req, rareFound: index.refs[exact].rare, identFound: index.refs[exact].ident, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1, split: false }
-    return { matches: toFindings(index, [{ score, candidates: [], exact: true }], tokens, lines) }
-  }
-  const idx = lookupBigrams(index, words)
-  const numeric = numericBigrams(tokens)
-  const flags = inputFlags(tokens)
-  const s = scratchFor(index)
   const accepted: Accepted[] = []
+  const exact = matchExact(index, words)
+  if (exact) {
+    const ref = index.refs[exact.ref]
+    const score: RegionScore = { ref: exact.ref, start: exact.start, end: exact.end - 2, found: ref.req, rareFound: ref.rare, identFound: ref.ident, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1, split: false }
+    accepted.push({ score, candidates: [], exact: true })
+    // nothing else fits in the few words around a whole reference text: skip the bigram machinery
+    if (exact.start + tokens.length - exact.end < MIN_REST) return { matches: toFindings(index, accepted, tokens, lines) }
+  }
+  const { flags, numeric } = inputFlags(tokens)
+  const view = createInputView(lookupBigrams(index, words), flags, numeric)
+  const s = scratchFor(index)
+  if (exact) {
+    for (let i = Math.max(0, exact.start - 1); i < exact.end; i++) if (i < flags.length) flags[i] |= MASKED
+    refreshMasked(view)
+  }
   let nearest: { best: Scored; others: Candidate[] } | undefined
   for (let roundNo = 0; roundNo < MAX_ROUNDS; roundNo++) {
-    const set = collectCandidates(index, idx, flags, s)
-    const scored = scoreCandidates(index, set, idx, flags, s)
+    const set = collectCandidates(index, view.idx, flags, s)
+    const scored = scoreCandidates(index, set, view, s)
     if (!scored.length) break
-    const winner = selectWinner(index, scored, idx, numeric, s)
+    const winner = selectWinner(index, scored, view, s)
     if (!winner) {
       if (!accepted.length && roundNo === 0) nearest = pickNearest(index, scored)
       break
     }
     accepted.push({ score: winner, candidates: runnerUps(index, scored, winner) })
     for (let i = winner.start; i <= winner.end; i++) flags[i] |= MASKED
+    refreshMasked(view)
   }
   const matches = toFindings(index, accepted, tokens, lines)
   if (matches.length || !nearest) return { matches }
@@ -89,7 +99,8 @@ export function matchFullTextWith(index: FullTextIndex, _source: string, tokens:
  * Score candidates from the most promising down, stopping once the rest cannot come within the candidate
  * margin of the best score so far (they could neither win nor be reported as runner-ups).
  */
-function scoreCandidates(index: FullTextIndex, set: CandidateSet, idx: Int32Array, flags: Uint8Array, s: Scratch): Scored[] {
+function scoreCandidates(index: FullTextIndex, set: CandidateSet, view: InputView, s: Scratch): Scored[] {
+  const hits = candidateHits(view, set.refs.length, s)
   const order = set.refs
     .map((ref, k) => ({ ref, k, bound: effectiveBound(index.refs[ref].kind, set.coverage[k]) }))
     .sort((a, b) => b.bound - a.bound || a.k - b.k)
@@ -97,7 +108,7 @@ function scoreCandidates(index: FullTextIndex, set: CandidateSet, idx: Int32Arra
   let best = 0
   for (const { ref, k, bound } of order) {
     if (bound < best - CANDIDATE_MARGIN) break
-    const sc = scoreCandidate(index, ref, 1 << k, idx, flags, s)
+    const sc = scoreCandidate(index, ref, 1 << k, view, hits[k], s)
     if (!sc) continue
     scored.push({ ...sc, bit: 1 << k })
     if (sc.effective > best) best = sc.effective
@@ -105,18 +116,18 @@ function scoreCandidates(index: FullTextIndex, set: CandidateSet, idx: Int32Arra
   return scored
 }
 
-/** Per bigram position: the NUMBER flag when the second word is a number. */
-function inputFlags(tokens: readonly Token[]): Uint8Array {
-  const out = new Uint8Array(Math.max(0, tokens.length - 1))
-  for (let i = 0; i < out.length; i++) if (/^[\d.]+$/.test(tokens[i + 1].value)) out[i] = NUMBER
-  return out
-}
-
-/** Per bigram position: whether it states a version or a date. */
-function numericBigrams(tokens: readonly Token[]): Uint8Array {
-  const out = new Uint8Array(Math.max(0, tokens.length - 1))
-  for (let i = 0; i < out.length; i++) out[i] = isVersionBigram(tokens[i].value, tokens[i + 1].value) ? 1 : 0
-  return out
+/** Per bigram position: the NUMBER flag (second word is a number), and whether it states a version or a date. */
+function inputFlags(tokens: readonly Token[]): { flags: Uint8Array; numeric: Uint8Array } {
+  const classes = new Uint8Array(tokens.length)
+  for (let i = 0; i < tokens.length; i++) classes[i] = classifyWord(tokens[i].value)
+  const n = Math.max(0, tokens.length - 1)
+  const flags = new Uint8Array(n)
+  const numeric = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    if (classes[i + 1] & WORD_NUMBER) flags[i] = NUMBER
+    if (isVersionPair(classes[i], classes[i + 1])) numeric[i] = 1
+  }
+  return { flags, numeric }
 }
 
 /** Overlapping candidates with another id scoring close to the winner. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildFullTextIndex } from '../../scripts/corpus/fulltext.js'
 import { renderPlain, type SourceReference } from '../../scripts/corpus/fulltext-sources.js'
 import { decodeFullTextIndex } from '../../src/corpus/fulltext.js'
+import { bytesOf, decodeBase64, readUint32, toBase64 } from '../../src/corpus/fulltext-format.js'
 import { matchFullText, matchFullTextWith, type FullTextResult } from '../../src/match/fulltext.js'
 import type { LicenseFinding } from '../../src/schema/index.js'
 import { createLineIndex, tokenize } from '../../src/text/index.js'
@@ -70,7 +71,7 @@ describe('matchFullTextWith (invented references)', () => {
   })
 
   it('tells a near-clone apart by its version and names the other as a candidate', () => {
-    const text = WIDGET_2.replace('WIDGET LICENSE', 'The Widget License')
+    const text = WIDGET_2.replace('WIDGET LICENSE', 'The Widget License').replace('again once', 'once more when')
     const r = run(text)
     expect(ids(r)).toEqual(['Widget-2.0'])
     expect(r.matches[0].candidates?.map((c) => c.licenseId)).toEqual(['Widget-1.0'])
@@ -177,5 +178,17 @@ describe('matchFullText (shipped corpus)', () => {
   it('finds two different texts in a row', () => {
     const text = `${spdx.MIT.licenseText}\n\n---\n\n${spdx['BSD-2-Clause'].licenseText}`
     expect(real(text).matches.map((m) => m.licenseId)).toEqual(['MIT', 'BSD-2-Clause'])
+  })
+})
+
+describe('corpus packing', () => {
+  it('round-trips typed arrays through base64, natively and in plain JS', () => {
+    const values = Uint32Array.from([0, 1, 0xffffffff, 0x12345678, 42])
+    const text = toBase64(bytesOf(values))
+    expect([...readUint32(text)]).toEqual([...values])
+    for (const n of [0, 1, 2, 3, 4, 5]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 77 + 5) & 255)
+      expect([...decodeBase64(toBase64(bytes))]).toEqual([...bytes])
+    }
   })
 })
