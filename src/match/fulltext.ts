@@ -27,6 +27,10 @@ const CANDIDATE_MARGIN = 0.05
 /** A near miss counts as "looks like a license" from this F1 and this many words on. */
 const NEAREST_MIN_F1 = 0.5
 const NEAREST_MIN_WORDS = 20
+/** Inputs longer than this many words are matched in chunks of this size… */
+const CHUNK = 1 << 17
+/** …overlapping by this many words, more than the longest reference text. */
+const OVERLAP = 1 << 15
 /** Fewer words than this around an exact match cannot hold another license. */
 const MIN_REST = 20
 /** Upper bound on licenses found in one input (a bundle of notices); each round finds one. */
@@ -58,6 +62,24 @@ export function matchFullText(source: string, tokens: Token[], lines: LineIndex)
 
 /** {@link matchFullText} against a given index (tests build small ones). */
 export function matchFullTextWith(index: FullTextIndex, _source: string, tokens: Token[], lines: LineIndex): FullTextResult {
+  if (tokens.length <= CHUNK) return matchChunk(index, tokens, lines)
+  // a huge input (a bundle, a 50 MB log) is read in overlapping chunks, so memory stays bounded; the overlap is
+  // longer than any reference, so a license cut by one chunk's end is whole in the next, which reports it
+  const matches: LicenseFinding[] = []
+  let nearest: LicenseFinding | undefined
+  for (let start = 0; ; start += CHUNK - OVERLAP) {
+    const end = Math.min(tokens.length, start + CHUNK)
+    const r = matchChunk(index, tokens.slice(start, end), lines)
+    const next = end === tokens.length ? Infinity : tokens[start + CHUNK - OVERLAP].start
+    for (const m of r.matches) if (Math.min(...m.evidence.map((e) => e.position.start.offset)) < next) matches.push(m)
+    nearest ??= r.nearest
+    if (end === tokens.length) break
+  }
+  return matches.length || !nearest ? { matches } : { matches, nearest }
+}
+
+/** Match one stretch of tokens (a whole input, or one chunk of a huge one). */
+function matchChunk(index: FullTextIndex, tokens: Token[], lines: LineIndex): FullTextResult {
   if (tokens.length < 2) return { matches: [] }
   const words = wordHashes(tokens)
   const accepted: Accepted[] = []
