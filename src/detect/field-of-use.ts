@@ -12,6 +12,7 @@ import {
   NAMED_FIELD,
   bindsLicensee,
   clauseFlags,
+  decisionFields,
   mayProhibit,
   NOT_A_USE_POLICY,
   POLICY_HEADING,
@@ -87,7 +88,7 @@ function inlineBans(ctx: DetectContext): { leads: Segment[]; items: Segment[] } 
     const lead = flags.lead(i)
     if (!lead && !(mayProhibit(s) && PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
     // One clause: the prohibition and a specific field ("for any commercial, military, or illegal purposes").
-    if (flags.named(i) && !EXPORT_ONLY.test(s.text)) {
+    if ((flags.named(i) || decisionFields(s.text) >= 2) && !EXPORT_ONLY.test(s.text)) {
       leads.push(s)
       continue
     }
@@ -136,7 +137,7 @@ export const fieldOfUse = defineDetector({
     const inline = [...leads, ...items].sort((a, b) => a.start - b.start)
     const appended = appendedPolicyAt(segments)
     const inlineAfterTitle = inline.some((s) => s.start > appended)
-    const hasNamed = inline.some((s) => NAMED_FIELD.test(s.text)) || leads.some((s) => ATTACHMENT.test(s.text) || POINTS_AT_LIST.test(s.text))
+    const hasNamed = inline.some((s) => NAMED_FIELD.test(s.text) || decisionFields(s.text) >= 2) || leads.some((s) => ATTACHMENT.test(s.text) || POINTS_AT_LIST.test(s.text))
     if (refs.length && !inlineAfterTitle) {
       const ref = refs[0]
       const parameters: Record<string, unknown> = { via: 'policy', policy: slug(ref.name) }

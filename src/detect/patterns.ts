@@ -24,9 +24,12 @@ export function bindsLicensee(text: string): boolean {
   const m = /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't|prohibit\w*|not\s+(?:be\s+)?used|not\s+(?:allowed|permitted)|not\s+include)\b/i.exec(text)
   if (!m) return false
   if (/^(?:prohibit|not)/i.test(m[0])) return true
-  const before = text.slice(Math.max(0, m.index - 50), m.index)
-  return /\b(?:you|your|licensees?|users?|recipients?|anyone|third\s+part(?:y|ies)|persons?|entity|entities|it|they|models?|software|materials?|works?)\b[^;]{0,30}$/i.test(before)
+  // The subject is whatever comes right before the negation; reject the parties that grant, not receive.
+  const before = text.slice(Math.max(0, m.index - 40), m.index)
+  return !NOT_LICENSEE.test(before)
 }
+const NOT_LICENSEE =
+  /\b(?:licensors?|contributors?|authors?|copyright\s+holders?|owners?|government|we|us|our|company|foundation|steward|court|providers?|[A-Z][\w&.-]*\s+(?:Inc|Ltd|LLC|GmbH|Corp(?:oration)?)\.?)\s*(?:\([^)]{0,20}\)\s*)?,?\s*$/i
 
 /**
  * Purposes and fields specific enough to mark a use restriction on their own, in one clause with a
@@ -37,11 +40,25 @@ export const NAMED_FIELD =
   /\b(?:militar(?:y|ies)|warfare|weapon(?:s|ry)?|nuclear|surveil\w*|biometric\w*|espionage|international\s+traffic\s+in\s+arms|international\s+traffic\s+arms|ITAR|malware|malicious\s+code|computer\s+virus\w*|ransomware|law\s+enforcement|immigration|asylum|administration\s+of\s+justice|medical\s+(?:advice|device|results|diagnos\w*)|defam\w*|harass\w*|bully\w*|discriminat\w*|minors|disinformation|misinformation|false\s+information|misleading\s+information|spam|fraud\w*|phishing|impersonat\w*|critical\s+infrastructure|terroris\w*|hate\s+speech|self-harm|suicide|pornograph\w*|human\s+trafficking|gambling|deepfakes?|social\s+scoring|human\s+rights|torture|genocide|lobbying|political\s+campaign\w*|illegal\s+drugs|controlled\s+substances|heavy\s+machinery|guns|explosives?|automated\s+decision\w*|personally\s+identifiable|facial\s+recognition|child\s+(?:sexual|exploitation|abuse))\b/i
 
 /**
+ * Decisions about people and the attributes they may not be judged by: two or more of these in one prohibition
+ * ("must not be used to decide on insurance, loans, jobs or housing") name a field of use on their own.
+ */
+const DECISION_FIELD =
+  /\b(?:credit|loans?|lending|employment|jobs?|hiring|housing|insurance|health\s+care|healthcare|eligibility|ethnic\w*|racial|race|religio\w*|gender|disabilit\w*|sexual\s+orientation|political\s+(?:opinions?|views?|affiliations?))\b/gi
+
+/** Distinct {@link DECISION_FIELD} words in a clause. */
+export function decisionFields(text: string): number {
+  const seen = new Set<string>()
+  for (const m of text.matchAll(DECISION_FIELD)) seen.add(m[0].toLowerCase())
+  return seen.size
+}
+
+/**
  * Broader words that name a field only as an item of a prohibited-use list ("Governments", "courts",
  * "employment, credit, housing", "violence"); alone in a sentence they are too common to count.
  */
 export const LIST_FIELD =
-  /\b(?:credit|employment|housing|insurance|health\s+care|healthcare|governments?|public\s+administrations?|courts|national\s+security|child(?:ren)?|elections?|violen\w*|sexual\w*|criminal|facial|profiling|abuse|tracking|exploit\w*|harm\w*)\b/i
+  /\b(?:credit|loans?|lending|employment|jobs?|hiring|housing|insurance|health\s+care|healthcare|eligibility|governments?|public\s+administrations?|courts|national\s+security|child(?:ren)?|elections?|violen\w*|sexual\w*|criminal|facial|profiling|abuse|tracking|exploit\w*|harm\w*|ethnic\w*|racial|race|religio\w*|gender|disabilit\w*)\b/i
 
 /** The names a use policy goes by: "Acceptable Use Policy", "Prohibited Use Policy", "AUP", "Trustworthy AI terms". */
 // Policies about names and marks or personal data are not use policies.
@@ -52,7 +69,7 @@ export const POLICY_NAME =
 
 /** Wording that makes a policy part of the deal: "adhere to", "comply with", "incorporated by reference", ... */
 export const INCORPORATION =
-  /\b(?:adhere|comply|complies|compliance|accordance|consistent\s+with|incorporated|conditioned|abide|restricted\s+uses?|set\s+(?:forth|out)\s+in|described\s+in|outlined\s+in|detailed\s+in|listed\s+in|specified\s+in|referenced\s+in|subject\s+to|governed\s+by|in\s+violation\s+of|violat\w*)\b/i
+  /\b(?:adhere|comply|complies|compliance|accordance|consistent\s+with|incorporat\w*|conditioned|abide|restricted\s+uses?|set\s+(?:forth|out)\s+in|described\s+in|outlined\s+in|follows?|detailed\s+in|listed\s+in|specified\s+in|referenced\s+in|subject\s+to|governed\s+by|in\s+violation\s+of|violat\w*)\b/i
 
 /** An internal attachment: "Attachment A", "Exhibit A", "Appendix 1", "Schedule 2". */
 export const ATTACHMENT =

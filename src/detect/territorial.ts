@@ -11,19 +11,23 @@ const messages = {
 // "“Territory” shall mean the worldwide territory, excluding the territory of the European Union."
 const TERRITORY_DEFINITION =
   /\bterritor(?:y|ies)\b[^;]{0,60}\b(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b[^;]{0,200}?\b(?:excluding|except(?:\s+for)?|other\s+than|but\s+not|save\s+for|with\s+the\s+exception\s+of)\b/i
+// "a licence ... worldwide, with the exception of Iran and Cuba, where no licence is granted".
+const WORLDWIDE_EXCEPT =
+  /\b(?:worldwide|world-wide|global(?:ly)?)\b[^;]{0,40}?\b(?:with\s+the\s+exception\s+of|except(?:\s+(?:for|in))?|excluding|other\s+than|save\s+(?:for|in))\b/i
 // "the rights granted under Section 1(a) ... are not being granted to you if you are an individual domiciled
 // in, or a company with a principal place of business in, the European Union."
 const GRANT_WITHHELD =
-  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?granted|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are)\s+granted|does\s+not\s+grant|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|resident|residing|established|incorporated|principal\s+place|headquartered|in\s+the\s+territory\s+of)\b/i
+  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?granted|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are)\s+granted|(?:do|does|shall|will)\s+not\s+grant|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|resident|residing|established|incorporated|principal\s+place|headquartered|in\s+the\s+territory\s+of)\b/i
 // "You may not use ... in the European Union", "use of the Model is prohibited in Russia".
 const USE_BANNED_IN =
   /\b(?:(?:may|shall|must|can)\s+not|cannot|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:use|access|deploy|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*){1,6}/iu
 // Clauses about export control, sanctions, governing law or the contracting entity are not exclusions.
 const NOT_TERRITORIAL =
-  /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|laws\s+of\b|if\s+you\s+are\s+located\s+in\s+or|principal\s+place\s+of\s+business\s+is\s+in\b/i
+  /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|laws\s+of\b/i
 
 const TERRITORY_GATE = keys('territor')
-const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid')
+const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global')
+const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend')
 const BANNED_GATE = keys('not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
 export const territorial = defineDetector({
@@ -38,7 +42,7 @@ export const territorial = defineDetector({
       const t = s.text
       // Cheap gates first: each pattern needs its own key word.
       const k = s.keys
-      const definition = hasKey(k, TERRITORY_GATE) ? TERRITORY_DEFINITION.exec(t) : null
+      const definition = (hasKey(k, TERRITORY_GATE) ? TERRITORY_DEFINITION.exec(t) : null) ?? (hasKey(k, WORLDWIDE_GATE) ? WORLDWIDE_EXCEPT.exec(t) : null)
       const withheld = !definition && hasKey(k, WITHHELD_GATE) ? GRANT_WITHHELD.exec(t) : null
       const banned = !definition && !withheld && hasKey(k, BANNED_GATE) ? USE_BANNED_IN.exec(t) : null
       const m = definition ?? withheld ?? banned
