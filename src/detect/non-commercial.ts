@@ -36,6 +36,9 @@ const NC_PERMITTED = new RegExp(
   `\\b(?:any\\s+)?(?:${NC})\\s+(?:purposes?|uses?)\\s+(?:is|are)\\s+(?:a\\s+|the\\s+only\\s+)?permitted\\b|\\bonly\\s+(?:${NC})\\s+(?:purposes?|uses?)\\s+(?:is|are)\\s+permitted\\b`,
   'i',
 )
+// "free of charge for development, testing, research and other non-production purposes"; "does not grant any
+// production rights".
+const NON_PRODUCTION = /\bnon[- ]?production\s+(?:purposes?|uses?|environments?|settings?)\b|\b(?:not|never)\s+grant\w*\b[^;]{0,40}\bproduction\b|\bno\s+(?:rights?\s+to\s+)?production\s+(?:use|rights|deployment)\b/i
 // "any uses other than Noncommercial Research Uses".
 const OTHER_THAN = new RegExp(`\\b(?:uses?|purposes?)\\s+other\\s+than\\s+(?:${NC})\\s+research\\b`, 'i')
 // "“Non-Commercial” shall mean for research or evaluation purposes only."
@@ -48,12 +51,13 @@ const COMMERCIAL_BAN =
   /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\bprohibited\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+any\s+commercial\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
-const REGISTRATION = /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+register\b|\bregistration\s+with\b|\bregistered\s+users\b/i
+const REGISTRATION =
+  /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+(?:first\s+)?register\b|\bregistration\s+(?:with|form)\b|\bcomplete\s+(?:the\s+|our\s+|a\s+)?registration\b|\bregistered\s+users\b/i
 const COMMERCIAL = /\bcommercial(?!ly)\b|\bbusiness\s+licen[cs]e\b/i
 // "If you plan to use ... for Commercial Purposes, you should contact the Licensor in advance ... and obtain
 // written authorization": commercial use granted under this license once authorised.
 const AUTHORIZATION_PATH =
-  /\bcommercial(?:ly|\s+(?:purposes?|use|activities))\b[^;]{0,200}\b(?:contact|obtain|request|apply\s+for)\b[^;]{0,120}\b(?:authori[sz]ation|approval)\b/i
+  /\bcommercial(?:ly|\s+(?:purposes?|use|activities))\b[^;]{0,200}\b(?:contact|obtain|request|apply\s+for|receive)\b[^;]{0,120}\b(?:authori[sz]ation|approval)\b/i
 
 // A clause that defines a term: "“Research Purposes” means ...", "**“Personal”**: means ...".
 const DEFINITION = /^\W{0,6}["“'‘][^"”'’]{1,60}["”'’]\W{0,4}\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b/i
@@ -74,7 +78,8 @@ const PRIORITY = ['non-production', 'research-only', 'evaluation-only', 'non-com
 
 /** The scope a limiting clause names, from its own words. */
 function scopeOf(text: string): string {
-  if (/\bnon[- ]?production\b/i.test(text)) return 'non-production'
+  // "non-commercial and non-production use" is the stricter, non-commercial grant.
+  if (/\bnon[- ]?production\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'non-production'
   if (/\bresearch\b/i.test(text)) return 'research-only'
   if (/\bevaluation\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'evaluation-only'
   return 'non-commercial'
@@ -102,10 +107,11 @@ export const nonCommercial = defineDetector({
       // The scope reads from the limiting words a little past the match ("... for testing, research, or
       // evaluation purposes in Non-Production Environments" is non-production).
       const window = limited ? t.slice(limited.index, limited.index + limited[0].length + 80) : ''
-      if (limited && !DESIGNED_FOR.test(t.slice(0, limited.index)) && !COMMERCIAL_PURPOSES_TOO.test(window)) {
+      if (limited && !DESIGNED_FOR.test(t.slice(0, limited.index)) && (!COMMERCIAL_PURPOSES_TOO.test(window) || /non[- ]?(?:production|commercial)/i.test(window))) {
         limits.push({ s, scope: scopeOf(window) })
       }
       else if (NC_MEANS_RESEARCH.test(t)) limits.push({ s, scope: 'research-only' })
+      else if (!definition && NON_PRODUCTION.test(t) && !new RegExp(NC, 'i').test(t)) limits.push({ s, scope: 'non-production' })
       else if (COMMERCIAL_BAN.test(t)) limits.push({ s, scope: 'non-commercial' })
       if (REGISTRATION.test(t) && COMMERCIAL.test(t)) registration.push(s)
       else if (AUTHORIZATION_PATH.test(t)) authorization.push(s)

@@ -111,7 +111,7 @@ export function currencyOf(text: string): string | undefined {
 }
 
 /** Source text of a regex for a money amount: a currency mark before or a currency name after a number. */
-const CURRENCY_BEFORE = '(?:(?:USD|US|U\\.S\\.|EUR|GBP|CNY|RMB|JPY|INR|CAD|AUD|CHF)\\s{0,2}[$€£¥₹]?|[$€£¥₹])\\s{0,2}'
+const CURRENCY_BEFORE = '(?:(?:USD|US|U\\.S\\.|EUR|GBP|CNY|RMB|JPY|INR|CAD|AUD|CHF)\\s{0,2}[$€£¥₹]?|[$€£¥₹])\\s{0,3}'
 const CURRENCY_AFTER =
-  '\\s{0,2}(?:(?:US|U\\.S\\.|United States|Canadian|Australian|Hong Kong|Singapore)\\s+dollars?|dollars?|USD|EUR|euros?|GBP|pounds(?:\\s+sterling)?|CNY|RMB|yuan|renminbi|JPY|yen|INR|rupees?|CAD|AUD|CHF|Swiss\\s+francs?)\\b'
+  '\\s{0,8}(?:(?:US|U\\.S\\.|United States|Canadian|Australian|Hong Kong|Singapore)\\s+dollars?|dollars?|USD|EUR|euros?|GBP|pounds(?:\\s+sterling)?|CNY|RMB|yuan|renminbi|JPY|yen|INR|rupees?|CAD|AUD|CHF|Swiss\\s+francs?)\\b'
 export const MONEY = `(?:${CURRENCY_BEFORE}(?:${DIGIT_NUMBER})|(?:${NUMBER})${CURRENCY_AFTER})`

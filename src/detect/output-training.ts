@@ -18,26 +18,29 @@ const SCOPE_WORDS: Record<string, string> = {
 }
 
 // Forbidding words before the training verb: "will not use ...", "may not use the Output to train".
-const NEGATION = /\b(?:(?:will|shall|must|may|can|agree)\s+not|cannot|can't|won't|prohibited|forbidden|not\s+(?:allowed|permitted))\b/i
+const NEGATION = /\b(?:(?:will|shall|must|may|can|agree|do|does)\s+not|cannot|can't|won't|don't|doesn't|never|prohibited|forbidden|not\s+(?:allowed|permitted))\b/i
 // Training verb, then (within a bounded gap) the model it targets:
 // "to improve any other large language model", "to train, fine-tune or distill a model that is competitive".
 const TRAIN_TARGET =
-  /\b(?:train|training|improve|improving|fine[- ]?tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?)\b/i
+  /\b(?:train|training|improve|improving|fine[- ]?tune|tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?)\b/i
 // What is used: the model's outputs, results or synthetic data — or any other model as the target.
-const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions)\b/i
+const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions|generates|generated\s+(?:by|with|using)|produces|responses)\b/i
 const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/i
 
 // "any other machine learning model which is created ... by transfer of patterns of the weights ... or Output",
 // "any other model created which is based on or derived from the Model or the Model's output",
 // "methods based on the generation of synthetic data ... for training the other model".
 const DERIVATIVE_TERM = /\bderivative|\bmodifications?\s+of\s+the\s+model/i
-const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as)\b/i
+// "means", "includes", or a term followed by a colon ("**Derivative Model**: any model trained ...").
+const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as)\b|^\W{0,6}[\p{L}][\p{L}\s-]{1,40}["”*]{0,4}\s*:\s/iu
 const FROM_OUTPUT_TRANSFER =
   /\b(?:created|initiali[sz]ed|trained|based\s+on|derived\s+from|transfer(?:ring)?)\b[^;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bsynthetic\s+data\b[^;]{0,120}\btrain\w*/i
 // "If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI
 // model ..., you shall prominently display ..." — allowed, with a naming or display duty attached.
+// Also with the outputs after the verb: "If you build, train or tune a model using the Materials or their outputs,
+// you must name it ...".
 const CONDITIONAL_DUTY =
-  /\b(?:if|when|where)\b[^;]{0,400}\b(?:outputs?|results|synthetic\s+data)\b[^;]{0,80}\b(?:train|fine[- ]?tun|distil|improve|create)\w*[^;]{0,120}\bmodel\b[^.]{0,200}\b(?:shall|must|will|required)\b/i
+  /\b(?:if|when|where)\b[^;]{0,400}\b(?:outputs?|results|synthetic\s+data)\b[^;]{0,80}\b(?:train|fine[- ]?tun|distil|improve|create)\w*[^;]{0,120}\bmodel\b[^.]{0,200}\b(?:shall|must|will|required)\b|\b(?:if|when|where)\b[^;]{0,80}\b(?:train|fine[- ]?tun|tune|distil|improve|create|build)\w*[^;]{0,80}\bmodels?\b[^;]{0,40}\b(?:using|with|from|on)\b[^;]{0,120}\b(?:outputs?|synthetic\s+data)\b[^.]{0,200}\b(?:shall|must|will|required)\b/i
 
 /**
  * A ban reads "<negation> ... use <something> ... to <train|improve|...> ... <model>": "You will not use the
@@ -67,7 +70,7 @@ function forbiddenTraining(t: string): RegExpExecArray | null {
 }
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
 const USE = /\b(?:use|using|utili[sz]e)\b/gi
-const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|distil|develop|create|enhance|build|benchmark)/gi
+const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)/gi
 
 /** The class of model a ban protects against; broadest wording wins within the clause. */
 function scopeOf(text: string): string {

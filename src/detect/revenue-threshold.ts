@@ -10,7 +10,7 @@ const messages = {
 }
 
 const COMPARISON =
-  '(?:more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|>=?|<=?|≥|≤)'
+  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|>=?|<=?|≥|≤)'
 const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|earnings)'
 // Amount after a comparison, with revenue wording within a bounded gap on either side:
 // "more than USD $1,000,000 in annual revenue", "annual revenue of less than US $1,000,000",
@@ -21,6 +21,10 @@ const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,12}($
 const GATE = keys('revenue', 'turnover', 'receipts', 'income', 'sales', ' arr', '(arr', 'earnings')
 // A figure must be present: digits or a number word.
 const HAS_AMOUNT = /\d|million|billion|thousand|hundred/
+
+// "revenue of 100 million yuan or more", "US$5M or more in annual revenue".
+const OR_MORE_AFTER = new RegExp(`(${MONEY})\\s{0,12}or\\s+(?:more|above|higher|greater)\\b([^;]{0,80}?)\\b${REVENUE}`, 'gi')
+const OR_MORE_BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)(${MONEY})\\s{0,12}or\\s+(?:more|above|higher|greater)\\b`, 'gi')
 
 const YEAR =
   /\b(?:annual(?:ly)?|yearly|per\s+annum|ARR)\b|\b(?:per|a|each|tax|fiscal|financial|calendar|prior|preceding|previous|last)\s+year\b|\brecurring\s+revenue/i
@@ -48,6 +52,15 @@ export const revenueThreshold = defineDetector({
       for (const m of execAll(AFTER, s.text)) {
         const end = m.index + m[0].length
         found.push({ amount: m[1], near: `${m[2]} ${m[0].slice(-30)}${s.text.slice(end, end + 40)}`, quote: m[0] })
+      }
+      for (const m of execAll(OR_MORE_AFTER, s.text)) {
+        const end = m.index + m[0].length
+        found.push({ amount: m[1], near: `${m[2]} ${m[0].slice(-30)}${s.text.slice(end, end + 40)}`, quote: m[0] })
+      }
+      for (const m of execAll(OR_MORE_BEFORE, s.text)) {
+        const from = Math.max(0, m.index - 30)
+        const end = m.index + m[0].length
+        found.push({ amount: m[2], near: `${s.text.slice(from, m.index)}${m[0]}${s.text.slice(end, end + 40)}`, quote: m[0] })
       }
       for (const m of execAll(BEFORE, s.text)) {
         const from = Math.max(0, m.index - 30)

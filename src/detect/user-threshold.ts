@@ -19,9 +19,11 @@ const METRIC_WORDS: Record<string, string> = {
 // "more than 1 million MUUs", "does not exceed 300 million monthly active users", "over 1,000 users".
 // The gap between the pieces is a bounded run of non-sentence characters.
 const COMPARISON =
-  '(?:more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
+  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
 const METRIC =
-  '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|end[-\\s])?users)\\b'
+  '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|registered\\s+|paying\\s+|paid\\s+|end[-\\s])?users)\\b'
+// "... 1 million monthly active users or more", "... 1 million or more monthly active users".
+const OR_MORE = new RegExp(`(${NUMBER})\\s{0,12}(?:or\\s+(?:more|above|higher|greater)\\s{1,12})?(${METRIC})(?:\\s{1,12}or\\s+(?:more|above|higher|greater))?`, 'gi')
 const THRESHOLD = new RegExp(
   `${COMPARISON}\\s{1,12}(?:the\\s+)?(${NUMBER})\\s{0,12}(?:\\([^)]{1,40}\\)\\s{0,12})?(${METRIC})`,
   'gi',
@@ -56,7 +58,9 @@ export const userThreshold = defineDetector({
     const byKey = new Map<string, Hit>()
     for (const s of ctx.segments) {
       if (!hasKey(s.keys, GATE) || !HAS_COUNT.test(s.lower) || NO_LIMIT.test(s.text)) continue
-      for (const m of execAll(THRESHOLD, s.text)) {
+      const matches = execAll(THRESHOLD, s.text)
+      for (const m of execAll(OR_MORE, s.text)) if (/\bor\s+(?:more|above|higher|greater)\b/i.test(m[0])) matches.push(m)
+      for (const m of matches) {
         const threshold = parseNumber(m[1])
         if (threshold === undefined || threshold < 2) continue
         const metric = metricOf(m[2])
