@@ -1,5 +1,6 @@
 // Detector `use-restriction` (kind field-of-use): the text forbids named purposes, fields or classes of user,
 // in its own words (inline list, attachment, appended policy) or by incorporating a separate use policy.
+import { findByName, findByUrl } from '../corpus/licenses.js'
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
 import {
   announcesList,
@@ -71,6 +72,22 @@ function policyReferences(segments: Segment[]): PolicyRef[] {
   return refs
 }
 
+/**
+ * The id licit knows a referenced policy by (`llama-3.1-acceptable-use-policy`), from its URL or a specific
+ * name, so findings agree with those carried in from license metadata. Generic names ("the Acceptable Use
+ * Policy") are not looked up. Corpus trouble only means "unknown".
+ */
+function knownPolicy(ref: PolicyRef): string | undefined {
+  try {
+    const byUrl = ref.url ? findByUrl(ref.url) : undefined
+    if (byUrl) return byUrl.id
+    const generic = /^(?:the\s+)?(?:(?:acceptable|prohibited|permitted|responsible|allowed)\s+)?uses?\s+polic(?:y|ies)$|^aup$/i.test(ref.name.trim())
+    return generic ? undefined : findByName(ref.name)?.id
+  } catch {
+    return undefined
+  }
+}
+
 /** The clause names a use policy other than itself ("the Gemma Prohibited Use Policy"). */
 function namesOutsidePolicy(text: string): boolean {
   return execAll(POLICY_NAME, text).some((m) => !isSelfReference(text, m.index))
@@ -140,7 +157,7 @@ export const fieldOfUse = defineDetector({
     const hasNamed = inline.some((s) => NAMED_FIELD.test(s.text) || decisionFields(s.text) >= 2) || leads.some((s) => ATTACHMENT.test(s.text) || POINTS_AT_LIST.test(s.text))
     if (refs.length && !inlineAfterTitle) {
       const ref = refs[0]
-      const parameters: Record<string, unknown> = { via: 'policy', policy: slug(ref.name) }
+      const parameters: Record<string, unknown> = { via: 'policy', policy: knownPolicy(ref) ?? slug(ref.name) }
       if (ref.url) parameters.url = ref.url
       return [
         {
