@@ -111,9 +111,3 @@ export function toFinding(d: Detector, hit: Hit, ctx: DetectContext): Restrictio
 
 /** A segment's span, for `Hit.spans`. */
 export const spanOf = (s: Segment): [number, number] => [s.start, s.end]
-
-/** Shorten a quoted clause for a message: first `max` characters on one line. */
-export function excerpt(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim()
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t
-}

@@ -143,6 +143,11 @@ function appendedPolicyAt(segments: Segment[]): number {
   return Infinity
 }
 
+/**
+ * Detector for kind `field-of-use` (rule `use-restriction`): `{via: 'inline'}` for a prohibited-use list written in
+ * the file (attachments and appended policies included), `{via: 'policy', policy, url?}` for an outside policy.
+ * @example fieldOfUse.detect(ctx) // → [{parameters: {via: 'inline'}, spans: [[120, 188]], ...}]
+ */
 export const fieldOfUse = defineDetector({
   ruleId: 'use-restriction',
   kind: 'field-of-use',

@@ -84,6 +84,10 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('same licen', 'alike'), /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
 ]
 
+/**
+ * Detector for kind `flow-down`: pass-through clauses, copyleft and ShareAlike; `parameters` is `{}`.
+ * @example flowDown.detect(ctx) // → [{parameters: {}, spans: [[300, 420]], ...}]
+ */
 export const flowDown = defineDetector({
   ruleId: 'flow-down',
   kind: 'flow-down',

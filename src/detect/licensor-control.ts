@@ -89,6 +89,11 @@ function mechanismOf(t: string, found: ReadonlySet<string>, next = '', prev = ''
   return undefined
 }
 
+/**
+ * Detector for kind `licensor-control`: one finding, `{mechanism}` = the strongest of remote-restriction > guardrail >
+ * termination-at-will > unilateral-changes; the other clauses stay as evidence.
+ * @example licensorControl.detect(ctx) // → [{parameters: {mechanism: 'remote-restriction'}, ...}]
+ */
 export const licensorControl = defineDetector({
   ruleId: 'licensor-control',
   kind: 'licensor-control',

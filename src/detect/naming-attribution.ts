@@ -62,6 +62,10 @@ function isDuty(text: string, at: number): boolean {
   return /^(?:shall|must|will|need|required|agree)/.test(last)
 }
 
+/**
+ * Detector for kind `naming-attribution`: `{display?, namePrefix?}` with the strings as quoted (placeholders kept).
+ * @example namingAttribution.detect(ctx) // → [{parameters: {display: 'Built with Llama', namePrefix: 'Llama'}, ...}]
+ */
 export const namingAttribution = defineDetector({
   ruleId: 'naming-attribution',
   kind: 'naming-attribution',

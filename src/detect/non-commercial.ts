@@ -89,6 +89,11 @@ function quote(s: Segment): string {
   return s.text.replace(/\s+/g, ' ').slice(0, 100)
 }
 
+/**
+ * Detector for kind `non-commercial`: `{scope}` is research-only, non-production, evaluation-only, non-commercial or
+ * registration-required (RESTRICTIONS.md rule 6).
+ * @example nonCommercial.detect(ctx) // → [{parameters: {scope: 'research-only'}, ...}]
+ */
 export const nonCommercial = defineDetector({
   ruleId: 'non-commercial',
   kind: 'non-commercial',

@@ -114,4 +114,5 @@ export function currencyOf(text: string): string | undefined {
 const CURRENCY_BEFORE = '(?:(?:USD|US|U\\.S\\.|EUR|GBP|CNY|RMB|JPY|INR|CAD|AUD|CHF)\\s{0,2}[$€£¥₹]?|[$€£¥₹])\\s{0,3}'
 const CURRENCY_AFTER =
   '\\s{0,8}(?:(?:US|U\\.S\\.|United States|Canadian|Australian|Hong Kong|Singapore)\\s+dollars?|dollars?|USD|EUR|euros?|GBP|pounds(?:\\s+sterling)?|CNY|RMB|yuan|renminbi|JPY|yen|INR|rupees?|CAD|AUD|CHF|Swiss\\s+francs?)\\b'
+/** A money amount: a currency mark before ("USD $1,000,000", "€5M") or a currency name after ("20 million US dollars"). */
 export const MONEY = `(?:${CURRENCY_BEFORE}(?:${DIGIT_NUMBER})|(?:${NUMBER})${CURRENCY_AFTER})`

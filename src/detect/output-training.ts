@@ -90,6 +90,11 @@ function quote(s: Segment): string {
   return s.text.replace(/\s+/g, ' ').slice(0, 100)
 }
 
+/**
+ * Detector for kind `output-training`: `{scope}` is other-llms, foundation-models, competing-models or any-model for a
+ * ban, derivative-status when output-trained models only count as derivatives (a ban wins, rule 5).
+ * @example outputTraining.detect(ctx) // → [{parameters: {scope: 'other-llms'}, ...}]
+ */
 export const outputTraining = defineDetector({
   ruleId: 'output-training',
   kind: 'output-training',

@@ -40,6 +40,10 @@ function periodOf(near: string): string | undefined {
   return y > m ? 'year' : 'month'
 }
 
+/**
+ * Detector for kind `revenue-threshold`: one finding per distinct `{threshold, currency, period?}` (a bare `$` is USD).
+ * @example revenueThreshold.detect(ctx) // → [{parameters: {threshold: 1000000, currency: 'USD', period: 'year'}, ...}]
+ */
 export const revenueThreshold = defineDetector({
   ruleId: 'revenue-threshold',
   kind: 'revenue-threshold',

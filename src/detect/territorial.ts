@@ -30,6 +30,10 @@ const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global')
 const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend')
 const BANNED_GATE = keys('not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
+/**
+ * Detector for kind `territorial` (rule `territory-exclusion`): `{excluded}` as ISO 3166 alpha-2 codes, `EU` for the Union.
+ * @example territorial.detect(ctx) // → [{parameters: {excluded: ['EU']}, ...}]
+ */
 export const territorial = defineDetector({
   ruleId: 'territory-exclusion',
   kind: 'territorial',

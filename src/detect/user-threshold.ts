@@ -50,6 +50,10 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US')
 }
 
+/**
+ * Detector for kind `user-count` (rule `user-threshold`): one finding per distinct `{threshold, metric}`.
+ * @example userThreshold.detect(ctx) // → [{parameters: {threshold: 700000000, metric: 'monthly-active-users'}, ...}]
+ */
 export const userThreshold = defineDetector({
   ruleId: 'user-threshold',
   kind: 'user-count',
