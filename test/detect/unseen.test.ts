@@ -15,37 +15,6 @@ import { RestrictionKindSchema } from '../../src/schema/index.js'
  * Never change an expectation to make a case pass.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'aurora-diffusion-terms.md#naming-attribution':
-    'QUOTED takes the earlier non-duty verb "shows" and swallows "must display"; the surface ("user interface") is named before the verb, "footer of the page" is not a surface word',
-  'aurora-diffusion-terms.md#flow-down': '"fine-tuned checkpoint ... must be licensed to recipients under these same terms": subject word and the "to recipients" gap',
-  'corvid-open-model-agreement.txt#flow-down': '"each recipient is bound by written terms at least as protective of Corvid as Article 3" not recognised',
-  'corvid-open-model-agreement.txt#licensor-control': '"Corvid may, at its sole discretion and at any time, suspend or terminate": words between the modal and the verb',
-  'ember-community-license.txt#naming-attribution': '"its name must start with "Ember"": isDuty looks for the modal before the PREFIX match, but it is inside it (namePrefix missing)',
-  'ember-community-license.txt#output-training': '"If you build, train or tune a model using the Ember Materials or their outputs": CONDITIONAL_DUTY needs outputs before the verb',
-  'ember-community-license.txt#territorial': '"principal place of business is in" is in NOT_TERRITORIAL, which vetoes the whole EU exclusion clause',
-  'ember-community-license.txt#field-of-use': '"must follow ... the Ember Acceptable Use Policy ..., which this license incorporates by reference": "follow"/"incorporates" are not incorporation words',
-  'fathom-tabular-license.txt#field-of-use': 'single-sentence ban naming insurance, loans, jobs, housing, ethnicity, religion: none is in NAMED_FIELD',
-  'fathom-tabular-license.txt#flow-down': '"you must make them agree to these same terms": neither "make ... agree" nor a pronoun recipient is recognised',
-  'fathom-tabular-license.txt#licensor-control': '"no longer commercially viable for us, we may end your license" / "stop offering this license whenever we want": "end", condition before the verb',
-  'halcyon-vision-card.md#flow-down': '"may only be shared under this same research licence" ("only be shared") and "restrictions ... apply to them" not recognised',
-  'harbor-asr-license.txt#territorial': '"licence ... worldwide, with the exception of <places>, where no licence is granted": places come before the withholding words',
-  'heron-music-noncommercial.txt#flow-down': '"you must do so under this license" (ShareAlike without "only") not recognised',
-  'heron-music-noncommercial.txt#naming-attribution': 'imperative "credit it as "…"": "credit" is not a display verb and there is no modal',
-  'kestrel-terms.txt#revenue-threshold': '"passes US$ 1M in ARR": "passes" is not a comparison word',
-  'kestrel-terms.txt#output-training': '"don\'t use ... anything else Kestrel-3 generates to ... train a speech model that competes": "don\'t" is no negation, "generates" no output word',
-  'lattice-vl-license.txt#non-commercial': '"provided that you first complete the registration form ... and receive ... commercial authorisation": no "must register"/"obtain"',
-  'nimbus-agent-license.txt#licensor-control': '"restrict, suspend or disable, remotely": the comma before "remotely"; "deliver updates that modify ... its Output" unrecognised (reports unilateral-changes)',
-  'osprey-license-with-aup.md#licensor-control': '"Osprey may update this Appendix from time to time": "Appendix" is not a terms noun',
-  'pinnacle-developer-license.md#non-commercial': '"free of charge for development, ..., research and other non-production purposes" (no "only"; "development" vetoes) and "does not grant any production rights"',
-  'pinnacle-developer-license.md#flow-down': '"share fine-tuned versions only with recipients who accept this Developer License" not recognised',
-  'quill-model-license.md#output-training': 'colon definition "**Derivative Model**: ... any model trained ... on synthetic data, outputs": DEFINES needs "means"/"includes"',
-  'quill-model-license.md#naming-attribution': '"you must name it so that its name begins with "Quill"": PREFIX needs "must begin with" (namePrefix missing, evidence misses it)',
-  'songbird-tts-card.md#revenue-threshold': '"below 100 million\\n   yuan": more than two spaces (an indented wrap) between number and currency; "100 million yuan or more" unsupported',
-  'songbird-tts-card.md#field-of-use': '"The weights must not be used to ...": bindsLicensee does not accept "weights" as the subject',
-  'tideline-open-model-license.md#naming-attribution': '"display the notice "Built on Tideline"": the word "notice" in the gap marks it as a notice duty',
-  'verdant-model-license.txt#licensor-control': '"as it may be updated by Verdant from time to time": the agent "by Verdant" breaks the pattern',
-  'zephyr-chat-terms.md#user-count': '"more than 2,000,000 registered users": "registered" is not a metric word',
-  'zephyr-chat-terms.md#territorial': '"These terms do not grant any rights to persons ... located in": only "does not grant" is recognised',
 }
 
 const KINDS = RestrictionKindSchema.options
