@@ -5,7 +5,9 @@
 // variant of the text; every other bigram the template allows (inside spans, touching spans, and the "skip"
 // bigram that appears when a span is left out) is *optional*: it counts for precision, not for coverage.
 // The bigram just before a replaceable span is an *anchor*: in an input, unmatched words right after it are a
-// filled-in name, not an insertion.
+// filled-in name, not an insertion. Bigrams inside a replaceable span are *inner anchors*: a few unmatched words
+// after them are another wording the template allows ("The name of the author may not" for "Neither the name of
+// the copyright holder nor … may").
 import { POSITION_BUCKETS } from '../../src/corpus/fulltext-format.js'
 import { hashPair, hashString } from '../../src/text/hash.js'
 import { sequenceHash } from '../../src/match/exact.js'
@@ -23,6 +25,7 @@ export interface Features {
   required: Set<number>
   optional: Set<number>
   anchors: Set<number>
+  inner: Set<number>
   /** Bigrams that state a version or a date: the most decisive words between near-clones. */
   numeric: Set<number>
   /**
@@ -48,7 +51,7 @@ export function extractFeatures(rendered: Rendered): Features {
     bits[i] = charBits[t.start] | (kept.has(t.start) ? 0 : KIND_BITS.copyright)
   })
   // token ranges [a, b) of every span and every run of copyright-line words
-  const ranges: Array<{ a: number; b: number; anchor: boolean }> = []
+  const ranges: Array<{ a: number; b: number; anchor: boolean; inner: boolean }> = []
   const firstAtOrAfter = (offset: number) => {
     let lo = 0
     let hi = all.length
@@ -62,19 +65,20 @@ export function extractFeatures(rendered: Rendered): Features {
   for (const s of spans) {
     const a = firstAtOrAfter(s.start)
     const b = firstAtOrAfter(s.end)
-    ranges.push({ a, b, anchor: s.kind !== 'optional' })
+    ranges.push({ a, b, anchor: s.kind !== 'optional', inner: s.kind === 'alt' })
   }
   for (let i = 0; i < all.length; i++) {
     if (kept.has(all[i].start)) continue
     let j = i
     while (j < all.length && !kept.has(all[j].start)) j++
-    ranges.push({ a: i, b: j, anchor: true })
+    ranges.push({ a: i, b: j, anchor: true, inner: false })
     i = j
   }
   const h = words.map(hashString)
   const required = new Set<number>()
   const optional = new Set<number>()
   const anchors = new Set<number>()
+  const innerAnchors = new Set<number>()
   const numeric = new Set<number>()
   const buckets = new Map<number, number>()
   for (let i = 0; i + 1 < words.length; i++) {
@@ -86,9 +90,10 @@ export function extractFeatures(rendered: Rendered): Features {
       buckets.set(bg, (buckets.has(bg) ? buckets.get(bg)! & 0xf0 : slice << 4) | slice)
     } else optional.add(bg)
   }
-  for (const { a, b, anchor } of ranges) {
+  for (const { a, b, anchor, inner } of ranges) {
     if (a > 0 && b < words.length) optional.add(hashPair(h[a - 1], h[b]))
     if (anchor && a >= 2) anchors.add(hashPair(h[a - 2], h[a - 1]))
+    if (inner) for (let i = Math.max(0, a - 1); i < b && i + 1 < words.length; i++) innerAnchors.add(hashPair(h[i], h[i + 1]))
   }
   for (const bg of required) optional.delete(bg)
   // the text with and without its title, each with its optional passages and without them
@@ -96,5 +101,5 @@ export function extractFeatures(rendered: Rendered): Features {
   const { copyright, title, optional: opt } = KIND_BITS
   const variants = [copyright, copyright | title, copyright | opt, copyright | title | opt].map((drop) => sequenceHash(keep(drop)))
   const exact = [...new Set(variants)]
-  return { words, bits, required, optional, anchors, numeric, buckets, exact }
+  return { words, bits, required, optional, anchors, inner: innerAnchors, numeric, buckets, exact }
 }

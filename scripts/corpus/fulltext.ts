@@ -10,6 +10,7 @@ import {
   FULLTEXT_FORMAT,
   POSTING_ANCHOR,
   POSTING_IDENTITY,
+  POSTING_INNER,
   POSTING_REF,
   POSTING_REQUIRED,
   POSITION_BUCKETS,
@@ -30,7 +31,7 @@ const MIN_REQUIRED = 6
 /** Two references are near neighbours when each has at least this share of the other's required bigrams. */
 const NEIGHBOUR_SIMILARITY = 0.7
 /** A word of a license's name is distinctive when at most this many licenses have it in their names. */
-const NAME_DF = 8
+const NAME_DF = 16
 
 interface Merged {
   ids: string[]
@@ -74,6 +75,7 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
     hit.group ??= src.group
     for (const h of f.optional) if (!hit.features.required.has(h)) hit.features.optional.add(h)
     for (const h of f.anchors) hit.features.anchors.add(h)
+    for (const h of f.inner) hit.features.inner.add(h)
     for (const h of f.numeric) hit.features.numeric.add(h)
     for (const h of f.buckets.keys()) if (!hit.features.buckets.has(h)) hit.features.buckets.set(h, f.buckets.get(h)!)
     hit.features.exact.push(...f.exact)
@@ -82,21 +84,32 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
 }
 
 /**
- * Mark each reference's identity bigrams: required bigrams holding a word of its name that few other licenses
- * have in theirs ("sun industry standards", "mozilla", "llama"). Generic name words (license, public, general,
- * version, creative, commons) and numbers do not count.
+ * Mark each reference's identity bigrams: required bigrams of two words of its own name, one of them a word that
+ * few other licenses have in theirs ("industry standards", "mozilla public", "gnu library", "llama 3.1"). A
+ * distinctive name word next to an ordinary word is no identity ("this library" in a GPL header for a library),
+ * and generic name words (license, public, general, gnu, version, creative, commons) make none.
  */
 function markIdentity(refs: Merged[]): void {
-  const nameWords = (name: string) => new Set(tokenize(name).map((t) => t.value).filter((w) => w.length >= 3 && !/\d/.test(w)))
+  const wordsOf = (name: string) => new Set(tokenize(name).map((t) => t.value))
+  const candidate = (w: string) => w.length >= 3 && !/^[\d.]+$/.test(w)
   const holders = new Map<string, Set<string>>()
-  for (const r of refs) for (const name of r.names) for (const w of nameWords(name)) (holders.get(w) ?? holders.set(w, new Set()).get(w)!).add(r.ids[0])
   for (const r of refs) {
+    for (const name of r.names) for (const w of wordsOf(name)) if (candidate(w)) (holders.get(w) ?? holders.set(w, new Set()).get(w)!).add(r.ids[0])
+  }
+  for (const r of refs) {
+    const inName = new Set<string>()
     const distinctive = new Set<string>()
-    for (const name of r.names) for (const w of nameWords(name)) if (holders.get(w)!.size <= NAME_DF) distinctive.add(w)
+    for (const name of r.names) {
+      for (const w of wordsOf(name)) {
+        inName.add(w)
+        if (candidate(w) && holders.get(w)!.size <= NAME_DF) distinctive.add(w)
+      }
+    }
     const { words, bits } = r.features
     for (let i = 0; i + 1 < words.length; i++) {
-      if (bits[i] || bits[i + 1] || !(distinctive.has(words[i]) || distinctive.has(words[i + 1]))) continue
-      r.identity.add(hashPair(hashString(words[i]), hashString(words[i + 1])))
+      const [a, b] = [words[i], words[i + 1]]
+      if (bits[i] || bits[i + 1] || !inName.has(a) || !inName.has(b) || !(distinctive.has(a) || distinctive.has(b))) continue
+      r.identity.add(hashPair(hashString(a), hashString(b)))
     }
   }
 }
@@ -108,7 +121,8 @@ function buildIndex(refs: Merged[]) {
     const add = (h: number, flags: number) => {
       let l = lists.get(h)
       if (!l) lists.set(h, (l = []))
-      l.push(i | flags | (f.anchors.has(h) ? POSTING_ANCHOR : 0) | (r.identity.has(h) ? POSTING_IDENTITY : 0))
+      const anchor = (f.anchors.has(h) ? POSTING_ANCHOR : 0) | (f.inner.has(h) ? POSTING_INNER : 0)
+      l.push(i | flags | anchor | (r.identity.has(h) ? POSTING_IDENTITY : 0))
     }
     for (const h of f.required) add(h, POSTING_REQUIRED)
     for (const h of f.optional) add(h, 0)

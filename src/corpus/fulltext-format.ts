@@ -3,17 +3,20 @@
 // One global inverted index over word-bigram hashes: `hashes` (sorted, unique) and, for each hash, a posting
 // list of the references that contain it. Each posting is a u16: the reference index in the low 12 bits, a
 // REQUIRED flag (the bigram is outside every optional/replaceable span of that reference), an ANCHOR flag (a
-// replaceable span follows it) and an IDENTITY flag (it holds a distinctive word of the license's name). Typed
+// replaceable span follows it), an INNER flag (it lies inside one) and an IDENTITY flag (it holds a distinctive
+// word of the license's name). Typed
 // arrays are stored little-endian and base64-encoded, so loading is a decode, not a rebuild.
 
 /** Version of the fulltext.json layout; the loader refuses any other. */
-export const FULLTEXT_FORMAT = 7
+export const FULLTEXT_FORMAT = 8
 
 export const POSTING_REF = 0x0fff
 export const POSTING_REQUIRED = 0x8000
 export const POSTING_ANCHOR = 0x4000
 /** The bigram holds a distinctive word of the license's name ("sun industry", "llama 3.1", "apache license"). */
 export const POSTING_IDENTITY = 0x2000
+/** The bigram lies inside a replaceable span: a few unknown words may follow it. */
+export const POSTING_INNER = 0x1000
 /**
  * Each reference is cut in this many equal slices; a required bigram's posting records the slices where it
  * first and last occurs, so the matcher can tell a copy that lacks a trailing notice (missing bigrams that first

@@ -22,7 +22,7 @@ export const MAX_TRUNCATED = { license: 0.25, exception: 0.25, policy: 0.25, hea
 /** Below this coverage of what is kept, or this precision, a candidate is no match whatever is set aside. */
 export const MIN_KEPT_COVERAGE = 0.85
 /** Rank and confidence lose this much per unit of truncated share. */
-export const TRUNCATION_PENALTY = 0.2
+export const TRUNCATION_PENALTY = 0.1
 /** A leading or trailing part is displaced, not missing, when this share of it occurs just outside the region. */
 const DISPLACED = 0.3
 /** How far outside the region to look for displaced text (inserted text can be long). */

@@ -17,8 +17,14 @@ import { nextGeneration, type Scratch } from './fulltext-candidates.js'
 
 const RARE_DF = format.RARE_DF
 
-/** An unknown run after an anchor longer than this is not a filled-in name any more. */
+/** An unknown run after an anchor longer than this is not a filled-in name any more… */
 export const MAX_EXCUSED_RUN = 40
+/** …and after an inner anchor, longer than this is not another allowed wording. */
+const MAX_INNER_RUN = 6
+
+/** How many unknown words may follow input position `q` for candidate `bit` without counting as an insertion. */
+const excusable = (s: Scratch, u: number, bit: number) =>
+  (s.anchorBits[u] & bit) !== 0 ? MAX_EXCUSED_RUN : (s.innerBits[u] & bit) !== 0 ? MAX_INNER_RUN : 0
 /** A window edge moves only when this many positions or more add nothing new… */
 const MIN_TRIM = 20
 /** …and at least this share of them repeat bigrams of the reference found again inside the window. */
@@ -68,7 +74,6 @@ export function effectiveBound(kind: keyof typeof MAX_TRUNCATED, coverage: numbe
 export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, view: InputView, hits: Int32Array, s: Scratch): RegionScore | undefined {
   if (!hits.length) return undefined
   const { idx } = view
-  const { anchorBits } = s
   let best = 0
   let bestFrom = 0
   let bestTo = -1
@@ -84,7 +89,8 @@ export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, v
           curFrom = j
         } else {
           // unknown words right after an anchor (a filled-in name or blank) cost nothing, up to MAX_EXCUSED_RUN
-          const free = (anchorBits[idx[q]] & bit) !== 0 ? Math.min(gap, MAX_EXCUSED_RUN) : 0
+          const allowed = excusable(s, idx[q], bit)
+          const free = gap <= allowed ? gap : 0
           cur -= gap - free
           if (cur < 0) {
             cur = 0
@@ -128,7 +134,7 @@ function tighten(bit: number, idx: Int32Array, hits: Int32Array, from: number, t
 /** Score the region hits[from] … hits[to] for candidate `bit`. */
 export function scoreRegion(index: FullTextIndex, ref: number, bit: number, view: InputView, hits: Int32Array, from: number, to: number, s: Scratch): RegionScore {
   const { idx } = view
-  const { reqBits, anchorBits, identBits, stamp } = s
+  const { reqBits, identBits, stamp } = s
   const gen = nextGeneration(s)
   const start = hits[from]
   const end = hits[to]
@@ -150,7 +156,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, view
     const q = hits[j - 1]
     const gap = i - q - 1
     if (gap === 0) continue
-    if (gap <= MAX_EXCUSED_RUN && (anchorBits[idx[q]] & bit) !== 0) excused += gap
+    if (gap <= excusable(s, idx[q], bit)) excused += gap
     else {
       // numbers do not count: "2001, 2002, …, 2019" for "2001-2006" is a list of years, not a clause
       const words = wordsBetween(view, q + 1, i)

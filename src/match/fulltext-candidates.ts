@@ -14,6 +14,7 @@ import { MASKED } from './dice-input.js'
 const REF = format.POSTING_REF
 const REQUIRED = format.POSTING_REQUIRED
 const ANCHOR = format.POSTING_ANCHOR
+const INNER = format.POSTING_INNER
 const IDENTITY = format.POSTING_IDENTITY
 
 /** At most this many candidates are scored per round (one bit each in a u32). */
@@ -34,6 +35,8 @@ export interface Scratch {
   inBits: Uint32Array
   reqBits: Uint32Array
   anchorBits: Uint32Array
+  /** Per hash: candidate bits of references for which it lies inside a replaceable span. */
+  innerBits: Uint32Array
   /** Per hash: candidate bits of references whose name-word bigram it is. */
   identBits: Uint32Array
   /** Per reference: required bigrams seen, and candidate slot (-1 = none). */
@@ -55,6 +58,7 @@ export function scratchFor(index: FullTextIndex): Scratch {
       inBits: new Uint32Array(n),
       reqBits: new Uint32Array(n),
       anchorBits: new Uint32Array(n),
+      innerBits: new Uint32Array(n),
       identBits: new Uint32Array(n),
       reqHits: new Uint32Array(index.refs.length),
       slot: new Int8Array(index.refs.length).fill(-1),
@@ -133,7 +137,7 @@ export interface CandidateSet {
  */
 export function collectCandidates(index: FullTextIndex, idx: Int32Array, flags: Uint8Array, s: Scratch): CandidateSet {
   const { starts, postings, refs } = index
-  const { seen, reqHits, slot, inBits, reqBits, anchorBits, identBits } = s
+  const { seen, reqHits, slot, inBits, reqBits, anchorBits, innerBits, identBits } = s
   const gen = nextGeneration(s)
   reqHits.fill(0)
   const distinct: number[] = []
@@ -163,6 +167,7 @@ export function collectCandidates(index: FullTextIndex, idx: Int32Array, flags: 
     let reqB = 0
     let anchorB = 0
     let identB = 0
+    let innerB = 0
     const end = starts[u + 1]
     for (let p = starts[u]; p < end; p++) {
       const v = postings[p]
@@ -173,11 +178,13 @@ export function collectCandidates(index: FullTextIndex, idx: Int32Array, flags: 
       if (v & REQUIRED) reqB |= bit
       if (v & ANCHOR) anchorB |= bit
       if (v & IDENTITY) identB |= bit
+      if (v & INNER) innerB |= bit
     }
     inBits[u] = inB
     reqBits[u] = reqB
     anchorBits[u] = anchorB
     identBits[u] = identB
+    innerBits[u] = innerB
   }
   for (const r of chosen) slot[r] = -1
   return { refs: chosen, coverage: top.map(([, c]) => c), distinct }
