@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import type { Rendered } from './fulltext-xml.js'
 import { readSpdxXml } from './fulltext-xml.js'
 
@@ -22,6 +23,8 @@ export interface SourceReference {
   name: string
   /** Version family (groups.json) of an AI license, reported when only the family is certain. */
   group?: string
+  /** Decisive phrases from licenses/<id>.yaml (`keyPhrases`), when that file exists. */
+  keyPhrases?: string[]
   rendered: Rendered
 }
 
@@ -87,9 +90,37 @@ function readSpdxPackage(): SourceReference[] {
     .map((id) => ({ id, kind: 'license' as const, name: list[id].name, rendered: renderPlain(list[id].licenseText) }))
 }
 
-/** Every reference text, in a fixed order (SPDX licenses, SPDX exceptions, AI licenses). */
-export function readSourceReferences(shared: string): SourceReference[] {
+/**
+ * `keyPhrases` of licenses/<id>.yaml (written by hand, next to the package), by canonical id; missing or
+ * unreadable files simply contribute nothing.
+ */
+function readKeyPhrases(root: string | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  const dir = root && join(root, 'licenses')
+  if (!dir || !existsSync(dir)) return out
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    try {
+      const meta = parseYaml(readFileSync(join(dir, file), 'utf8')) as { id?: string; spdxId?: string; keyPhrases?: unknown }
+      const phrases = Array.isArray(meta?.keyPhrases) ? meta.keyPhrases.filter((p): p is string => typeof p === 'string') : []
+      if (!phrases.length || typeof meta.id !== 'string') continue
+      out.set(meta.spdxId ?? (/^[A-Z]/.test(meta.id) ? meta.id : `LicenseRef-${meta.id}`), phrases)
+    } catch {
+      // a broken metadata file is the licenses/ owner's to report; the corpus builds without its phrases
+    }
+  }
+  return out
+}
+
+/**
+ * Every reference text, in a fixed order (SPDX licenses, SPDX exceptions, AI licenses).
+ *
+ * @param shared - the ../shared folder.
+ * @param root - the package root, for licenses/*.yaml key phrases (optional).
+ */
+export function readSourceReferences(shared: string, root?: string): SourceReference[] {
   const refs = existsSync(join(shared, 'spdx', 'licenses')) ? readSpdx(shared) : readSpdxPackage()
   if (existsSync(join(shared, 'license-texts', 'manifest.json'))) refs.push(...readModelLicenses(shared))
+  const phrases = readKeyPhrases(root)
+  for (const r of refs) if (r.kind !== 'header' && phrases.has(r.id)) r.keyPhrases = phrases.get(r.id)
   return refs
 }

@@ -20,6 +20,7 @@ import {
   type FullTextJson,
   type FullTextRefJson,
 } from '../../src/corpus/fulltext-format.js'
+import { isVersionBigram } from '../../src/match/fulltext-candidates.js'
 import { hashPair, hashString } from '../../src/text/hash.js'
 import { tokenize } from '../../src/text/tokenize.js'
 import type { BuildContext } from './build.js'
@@ -36,6 +37,7 @@ const NAME_DF = 16
 interface Merged {
   ids: string[]
   names: string[]
+  keyPhrases: string[]
   kind: SourceReference['kind']
   group?: string
   features: Features
@@ -65,13 +67,14 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
     const key = `${src.kind}:${[...f.required].sort((a, b) => a - b).join(',')}`
     const hit = byKey.get(key)
     if (!hit) {
-      const m: Merged = { ids: [src.id], names: [src.name], kind: src.kind, group: src.group, features: f, identity: new Set() }
+      const m: Merged = { ids: [src.id], names: [src.name], keyPhrases: [...(src.keyPhrases ?? [])], kind: src.kind, group: src.group, features: f, identity: new Set() }
       byKey.set(key, m)
       order.push(m)
       continue
     }
     if (!hit.ids.includes(src.id)) hit.ids.push(src.id)
     if (!hit.names.includes(src.name)) hit.names.push(src.name)
+    for (const p of src.keyPhrases ?? []) if (!hit.keyPhrases.includes(p)) hit.keyPhrases.push(p)
     hit.group ??= src.group
     for (const h of f.optional) if (!hit.features.required.has(h)) hit.features.optional.add(h)
     for (const h of f.anchors) hit.features.anchors.add(h)
@@ -84,10 +87,14 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
 }
 
 /**
- * Mark each reference's identity bigrams: required bigrams of two words of its own name, one of them a word that
- * few other licenses have in theirs ("industry standards", "mozilla public", "gnu library", "llama 3.1"). A
- * distinctive name word next to an ordinary word is no identity ("this library" in a GPL header for a library),
- * and generic name words (license, public, general, gnu, version, creative, commons) make none.
+ * Mark each reference's identity bigrams, the words by which a text names itself; a confident match must show
+ * one of them when the reference has any:
+ * - bigrams of two words of its own name, one of them a word few other licenses have in theirs ("industry
+ *   standards", "mozilla public", "gnu library", "llama 3.1"). A distinctive name word next to an ordinary word
+ *   is no identity ("this library" in a GPL header for a library); generic name words (license, public, general,
+ *   gnu, version, creative, commons) make none;
+ * - bigrams of its key phrases (licenses/<id>.yaml) that are required in its text and either rare among the
+ *   references or a version or date ("july 23", "3.1 version").
  */
 function markIdentity(refs: Merged[]): void {
   const wordsOf = (name: string) => new Set(tokenize(name).map((t) => t.value))
@@ -96,6 +103,8 @@ function markIdentity(refs: Merged[]): void {
   for (const r of refs) {
     for (const name of r.names) for (const w of wordsOf(name)) if (candidate(w)) (holders.get(w) ?? holders.set(w, new Set()).get(w)!).add(r.ids[0])
   }
+  const df = new Map<number, number>()
+  for (const r of refs) for (const h of [...r.features.required, ...r.features.optional]) df.set(h, (df.get(h) ?? 0) + 1)
   for (const r of refs) {
     const inName = new Set<string>()
     const distinctive = new Set<string>()
@@ -105,11 +114,18 @@ function markIdentity(refs: Merged[]): void {
         if (candidate(w) && holders.get(w)!.size <= NAME_DF) distinctive.add(w)
       }
     }
-    const { words, bits } = r.features
+    const { words, bits, required } = r.features
     for (let i = 0; i + 1 < words.length; i++) {
       const [a, b] = [words[i], words[i + 1]]
       if (bits[i] || bits[i + 1] || !inName.has(a) || !inName.has(b) || !(distinctive.has(a) || distinctive.has(b))) continue
       r.identity.add(hashPair(hashString(a), hashString(b)))
+    }
+    for (const phrase of r.keyPhrases) {
+      const w = tokenize(phrase).map((t) => t.value)
+      for (let i = 0; i + 1 < w.length; i++) {
+        const h = hashPair(hashString(w[i]), hashString(w[i + 1]))
+        if (required.has(h) && (df.get(h)! <= NAME_DF || isVersionBigram(w[i], w[i + 1]))) r.identity.add(h)
+      }
     }
   }
 }
@@ -210,5 +226,5 @@ export function buildFullTextIndex(sources: SourceReference[]): FullTextJson {
 
 /** Build corpus/fulltext.json from ../shared (or spdx-license-list alone when ../shared is absent). */
 export async function buildFullText(ctx: BuildContext): Promise<Record<string, string>> {
-  return { 'fulltext.json': JSON.stringify(buildFullTextIndex(readSourceReferences(ctx.shared))) + '\n' }
+  return { 'fulltext.json': JSON.stringify(buildFullTextIndex(readSourceReferences(ctx.shared, ctx.root))) + '\n' }
 }
