@@ -178,7 +178,9 @@ export const fieldOfUse = defineDetector({
     return [
       {
         parameters: { via: 'inline' },
-        spans: [...leads.map(spanOf), ...items.map(spanOf)],
+        // Clauses that bind a list by reference ("adhere to the Use Restrictions set forth in Attachment A") first,
+        // then the lead-ins and one-clause bans, then the items: evidence keeps the first few.
+        spans: [...leads.filter((l) => ATTACHMENT.test(l.text)), ...leads.filter((l) => !ATTACHMENT.test(l.text)), ...items].map(spanOf),
         messageId: 'inline',
         data: { quote: quote.replace(/\s+/g, ' ').slice(0, 100) },
       },

@@ -195,7 +195,7 @@ function splitSentences(
     if (c === 46) {
       let w = i
       while (w > s && !isSpace(source.charCodeAt(w - 1))) w--
-      if (w > s && i - w <= 6 && INLINE_MARKER.test(source.slice(w, i))) {
+      if (w > s && i - w <= 6 && INLINE_MARKER.test(source.slice(w, i)) && !REFERENCE_NOUN.test(source.slice(Math.max(s, w - 16), w))) {
         push(s, w)
         s = w
         continue
@@ -218,6 +218,8 @@ function isAbbreviation(source: string, from: number, dot: number): boolean {
 }
 
 const MULTI_SPACE = /\s\s|[\n\r\t\u00a0]/
+// "Attachment A. You ...", "Section 3. The ...": a reference, not a list marker.
+const REFERENCE_NOUN = /\b(?:attachment|exhibit|appendix|annex|schedule|section|article|part|clause|paragraph|chapter|item|version|no)\s*$/i
 const INLINE_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
 const CONTINUES = /(?:\b(?:and|or|of|the|to|in|for|with|by|a|an)|,)\s*$/
 const SENTENCE_START = /[\p{Lu}\d"“'‘(\[*#+•-]/u

@@ -39,6 +39,14 @@ describe('segmentText', () => {
     ])
   })
 
+  it('does not take "Attachment A." or "Section 3." for an inline list marker', () => {
+    expect(texts('Follow the rules in Attachment A. You must also read Section 3. The rest is optional.')).toEqual([
+      'Follow the rules in Attachment A.',
+      'You must also read Section 3.',
+      'The rest is optional.',
+    ])
+  })
+
   it('treats short title lines as headings, but not wrapped prose', () => {
     const segs = segmentText('Prohibited Uses\nYou agree not to use it.\n\nGoogle reserves the right to update this Gemma Prohibited\nUse Policy from time to time.')
     expect(segs.map((s) => [s.text, s.heading])).toEqual([
