@@ -75,11 +75,16 @@ export function buildExpression(licenses: LicenseFinding[]): string {
   return parts.join(' AND ')
 }
 
-/** One finding per (kind, parameters, licence) — the same clause reached twice is reported once. */
+/**
+ * One finding per (kind, parameters, licence) — the same clause reached twice is reported once. A policy carried in
+ * is one finding per (kind, policy) whichever way it was reached (read in the text, or from the license's facts);
+ * the first one wins, and findings read from the text come first.
+ */
 function dedupeRestrictions(list: RestrictionFinding[]): RestrictionFinding[] {
   const seen = new Set<string>()
   return list.filter((r) => {
-    const key = `${r.kind}|${r.licenseId ?? ''}|${JSON.stringify(r.parameters)}`
+    const p = r.parameters
+    const key = p.via === 'policy' && typeof p.policy === 'string' ? `${r.kind}|policy|${p.policy}` : `${r.kind}|${r.licenseId ?? ''}|${JSON.stringify(p)}`
     if (seen.has(key)) return false
     seen.add(key)
     return true
