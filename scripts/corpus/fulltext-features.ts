@@ -11,7 +11,6 @@
 import { POSITION_BUCKETS } from '../../src/corpus/fulltext-format.js'
 import { hashPair, hashString } from '../../src/text/hash.js'
 import { sequenceHash } from '../../src/match/exact.js'
-import { isVersionBigram } from '../../src/match/fulltext-candidates.js'
 import { tokenize } from '../../src/text/tokenize.js'
 import type { Rendered, SpanKind } from './fulltext-xml.js'
 
@@ -26,8 +25,6 @@ export interface Features {
   optional: Set<number>
   anchors: Set<number>
   inner: Set<number>
-  /** Bigrams that state a version or a date: the most decisive words between near-clones. */
-  numeric: Set<number>
   /**
    * Where each required bigram first and last occurs, as slices of POSITION_BUCKETS equal slices of the text,
    * packed `first << 4 | last`.
@@ -79,11 +76,9 @@ export function extractFeatures(rendered: Rendered): Features {
   const optional = new Set<number>()
   const anchors = new Set<number>()
   const innerAnchors = new Set<number>()
-  const numeric = new Set<number>()
   const buckets = new Map<number, number>()
   for (let i = 0; i + 1 < words.length; i++) {
     const bg = hashPair(h[i], h[i + 1])
-    if (isVersionBigram(words[i], words[i + 1])) numeric.add(bg)
     if (bits[i] === 0 && bits[i + 1] === 0) {
       required.add(bg)
       const slice = Math.floor((i * POSITION_BUCKETS) / words.length)
@@ -101,5 +96,5 @@ export function extractFeatures(rendered: Rendered): Features {
   const { copyright, title, optional: opt } = KIND_BITS
   const variants = [copyright, copyright | title, copyright | opt, copyright | title | opt].map((drop) => sequenceHash(keep(drop)))
   const exact = [...new Set(variants)]
-  return { words, bits, required, optional, anchors, inner: innerAnchors, numeric, buckets, exact }
+  return { words, bits, required, optional, anchors, inner: innerAnchors, buckets, exact }
 }

@@ -4,8 +4,8 @@
 // and optional word-bigram hashes. References with the same required set and kind are one reference (the
 // GPL-2.0-only and GPL-2.0-or-later texts are the same text): a full text reports `-only`, as ScanCode does,
 // and a header reports `-or-later` exactly when it says "any later version". Near neighbours (texts that share
-// most bigrams both ways, like Llama 3.1 and 3.2) are listed with the number of required bigrams one has and
-// the other lacks, so the matcher can insist that a winner's decisive words are really present.
+// most bigrams both ways, like Llama 3.1 and 3.2) are listed, so the matcher can insist that a winner's decisive
+// words (versions, dates, names) are really present.
 import {
   FULLTEXT_FORMAT,
   POSTING_ANCHOR,
@@ -14,7 +14,6 @@ import {
   POSTING_REF,
   POSTING_REQUIRED,
   POSITION_BUCKETS,
-  RARE_DF,
   bytesOf,
   toBase64,
   type FullTextJson,
@@ -79,7 +78,6 @@ function mergeReferences(sources: SourceReference[]): Merged[] {
     for (const h of f.optional) if (!hit.features.required.has(h)) hit.features.optional.add(h)
     for (const h of f.anchors) hit.features.anchors.add(h)
     for (const h of f.inner) hit.features.inner.add(h)
-    for (const h of f.numeric) hit.features.numeric.add(h)
     for (const h of f.buckets.keys()) if (!hit.features.buckets.has(h)) hit.features.buckets.set(h, f.buckets.get(h)!)
     hit.features.exact.push(...f.exact)
   }
@@ -163,27 +161,19 @@ function buildIndex(refs: Merged[]) {
   return { hashes, counts, postings: Uint16Array.from(postings), buckets: Uint8Array.from(buckets), totals, lists }
 }
 
-/**
- * For each reference, the references sharing most of its bigrams both ways, with how many required bigrams it
- * has that they lack, and how many of those hold a number.
- */
+/** For each reference, the references sharing most of its required bigrams both ways (its near-clones). */
 function findNeighbours(refs: Merged[], lists: Map<number, number[]>): number[] {
   const shared = refs.map(() => new Uint32Array(refs.length))
   refs.forEach((r, i) => {
     for (const h of r.features.required) for (const p of lists.get(h)!) shared[i][p & POSTING_REF]++
   })
-  const has = (j: number, h: number) => lists.get(h)!.some((p) => (p & POSTING_REF) === j)
   const out: number[] = []
   refs.forEach((r, i) => {
     const ri = r.features.required.size
     refs.forEach((n, j) => {
-      if (i === j) return
       const nj = n.features.required.size
-      const lacks = ri - shared[i][j]
-      if (lacks === 0 || shared[i][j] < NEIGHBOUR_SIMILARITY * ri || shared[j][i] < NEIGHBOUR_SIMILARITY * nj) return
-      let numeric = 0
-      for (const h of r.features.required) if (r.features.numeric.has(h) && !has(j, h)) numeric++
-      out.push(i, j, Math.min(lacks, 0xffff), numeric)
+      if (i === j || shared[i][j] === ri || shared[i][j] < NEIGHBOUR_SIMILARITY * ri || shared[j][i] < NEIGHBOUR_SIMILARITY * nj) return
+      out.push(i, j)
     })
   })
   return out
@@ -210,9 +200,7 @@ export function buildFullTextIndex(sources: SourceReference[]): FullTextJson {
     refs: refs.map((r): FullTextRefJson => {
       const id = primaryId(r.ids, r.kind, r.features.words)
       const also = r.ids.filter((x) => x !== id).sort()
-      let rare = 0
-      for (const h of r.features.required) if (lists.get(h)!.length <= RARE_DF) rare++
-      return { id, kind: r.kind, req: r.features.required.size, rare, ident: r.identity.size, ...(also.length ? { also } : {}), ...(r.group ? { group: r.group } : {}) }
+      return { id, kind: r.kind, req: r.features.required.size, ident: r.identity.size, ...(also.length ? { also } : {}), ...(r.group ? { group: r.group } : {}) }
     }),
     hashes: toBase64(bytesOf(hashes)),
     counts: toBase64(bytesOf(counts)),

@@ -8,7 +8,7 @@
 // arrays are stored little-endian and base64-encoded, so loading is a decode, not a rebuild.
 
 /** Version of the fulltext.json layout; the loader refuses any other. */
-export const FULLTEXT_FORMAT = 8
+export const FULLTEXT_FORMAT = 9
 
 export const POSTING_REF = 0x0fff
 export const POSTING_REQUIRED = 0x8000
@@ -24,8 +24,6 @@ export const POSTING_INNER = 0x1000
  * that lacks a clause in the middle.
  */
 export const POSITION_BUCKETS = 16
-/** A bigram held by at most this many references is rare: it names or shapes a particular text. */
-export const RARE_DF = 8
 
 /** What kind of text a reference is; decides the matcher name and how a match combines with others. */
 export type ReferenceKind = 'license' | 'header' | 'exception' | 'policy'
@@ -36,8 +34,6 @@ export interface FullTextRefJson {
   kind: ReferenceKind
   /** Number of distinct required bigrams. */
   req: number
-  /** How many of them are rare: held by at most RARE_DF references (the words that make this text itself). */
-  rare: number
   /** How many of them hold a distinctive word of the license's name (0: the text never names itself). */
   ident: number
   /** Other ids whose texts are identical to this one (reported as candidates, never instead). */
@@ -64,10 +60,7 @@ export interface FullTextJson {
   bucketTotals: string
   /** Uint32 pairs [sequence key, reference index], sorted by key: the exact matcher's table (see exact.ts). */
   exact: string
-  /**
-   * Uint16 quadruples [reference, near neighbour, required bigrams of the reference the neighbour lacks, how
-   * many of those hold a number].
-   */
+  /** Uint16 pairs [reference, near neighbour]: texts sharing most of their required bigrams both ways. */
   neighbours: string
 }
 

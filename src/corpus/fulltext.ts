@@ -11,18 +11,11 @@ import {
 import { readCorpusJson } from './load.js'
 
 export type { ReferenceKind }
-export { POSITION_BUCKETS, RARE_DF, POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED } from './fulltext-format.js'
+export { POSITION_BUCKETS, POSTING_ANCHOR, POSTING_REF, POSTING_REQUIRED } from './fulltext-format.js'
 
 /** One reference text as the matcher sees it. */
 export type FullTextRef = FullTextRefJson
 
-/** A near neighbour of a reference and how many of the reference's required bigrams it lacks. */
-export interface Neighbour {
-  ref: number
-  lacks: number
-  /** How many of the lacking bigrams hold a number (a version, a date). */
-  numeric: number
-}
 
 /** The decoded index. Posting list of hash `hashes[i]` is `postings.subarray(starts[i], starts[i + 1])`. */
 export interface FullTextIndex {
@@ -40,8 +33,8 @@ export interface FullTextIndex {
   bucketTotals: Uint16Array
   /** Whole-text sequence hash → reference index. */
   exact: Map<number, number>
-  /** Near neighbours per reference index. */
-  neighbours: Neighbour[][]
+  /** Near neighbours (reference indexes) per reference index. */
+  neighbours: number[][]
 }
 
 /**
@@ -58,9 +51,9 @@ export function decodeFullTextIndex(json: FullTextJson): FullTextIndex {
   const pairs = readUint32(json.exact)
   const exact = new Map<number, number>()
   for (let i = 0; i + 1 < pairs.length; i += 2) exact.set(pairs[i], pairs[i + 1])
-  const neighbours: Neighbour[][] = json.refs.map(() => [])
-  const quads = readUint16(json.neighbours)
-  for (let i = 0; i + 3 < quads.length; i += 4) neighbours[quads[i]].push({ ref: quads[i + 1], lacks: quads[i + 2], numeric: quads[i + 3] })
+  const neighbours: number[][] = json.refs.map(() => [])
+  const pairs16 = readUint16(json.neighbours)
+  for (let i = 0; i + 1 < pairs16.length; i += 2) neighbours[pairs16[i]].push(pairs16[i + 1])
   const { table, shift } = buildTable(hashes)
   return {
     refs: json.refs,

@@ -10,12 +10,9 @@
 // can refuse a license with an added clause even when the clause is small next to a long text. Missing
 // leading or trailing parts and regions split by an insertion are handled in dice-edges.ts.
 import type { FullTextIndex } from '../corpus/fulltext.js'
-import * as format from '../corpus/fulltext-format.js'
 import { isSplit, keptSlices, MAX_TRUNCATED, MIN_KEPT_COVERAGE, TRUNCATION_PENALTY } from './dice-edges.js'
 import { maskedBetween, wordsBetween, type InputView } from './dice-input.js'
 import { nextGeneration, type Scratch } from './fulltext-candidates.js'
-
-const RARE_DF = format.RARE_DF
 
 /** An unknown run after an anchor longer than this is not a filled-in name any more… */
 export const MAX_EXCUSED_RUN = 40
@@ -38,8 +35,6 @@ export interface RegionScore {
   end: number
   /** Distinct required bigrams of the reference found in the region. */
   found: number
-  /** …of which rare ones (held by few references). */
-  rareFound: number
   /** …of which hold a distinctive word of the license's name. */
   identFound: number
   coverage: number
@@ -139,7 +134,6 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, view
   const start = hits[from]
   const end = hits[to]
   let found = 0
-  let rareFound = 0
   let identFound = 0
   let excused = 0
   let maxGap = 0
@@ -149,7 +143,6 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, view
     if ((reqBits[u] & bit) !== 0 && stamp[u] !== gen) {
       stamp[u] = gen
       found++
-      if (index.starts[u + 1] - index.starts[u] <= RARE_DF) rareFound++
       if ((identBits[u] & bit) !== 0) identFound++
     }
     if (j === from) continue
@@ -180,5 +173,5 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, view
   const f1 = coverage + precision > 0 ? (2 * coverage * precision) / (coverage + precision) : 0
   const effective = f1 * (1 - TRUNCATION_PENALTY * truncated)
   const split = effective >= MIN_KEPT_COVERAGE && isSplit(bit, view, hits, from, to, s)
-  return { ref, start, end, found, rareFound, identFound, coverage, precision, f1, maxGap, truncated, effective, split }
+  return { ref, start, end, found, identFound, coverage, precision, f1, maxGap, truncated, effective, split }
 }

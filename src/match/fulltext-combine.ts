@@ -13,6 +13,8 @@ export interface Accepted {
   /** Close runner-ups, for `candidates`. */
   candidates: Candidate[]
   exact?: boolean
+  /** Only the version family is certain: report the reference's group id, the member as a candidate. */
+  family?: boolean
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
@@ -63,7 +65,8 @@ export function toFindings(index: FullTextIndex, accepted: Accepted[], tokens: r
   const findings: LicenseFinding[] = []
   for (const a of sorted) {
     if (consumed.has(a)) continue
-    const ref = index.refs[a.score.ref]
+    const member = index.refs[a.score.ref]
+    const ref = a.family && member.group ? { ...member, id: member.group, also: [member.id, ...(member.also ?? [])] } : member
     const extra = attached.get(a) ?? []
     const exception = extra.find((x) => kindOf(x) === 'exception')
     const parts = [a, ...extra].sort((p, q) => p.score.start - q.score.start)

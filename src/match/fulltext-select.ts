@@ -84,11 +84,11 @@ export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
  */
 function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], view: InputView, s: Scratch): boolean {
   for (const n of index.neighbours[c.ref]) {
-    const found = countDecisive(index, c, n.ref, view, s)
+    const found = countDecisive(index, c, n, view, s)
     if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
     if (found.ownNumeric > 0 && found.rivalNumeric === 0) continue
     // a clone that was not scored could not come within the candidate margin (see scoreCandidates)
-    const rival = scored.find((x) => x.ref === n.ref)
+    const rival = scored.find((x) => x.ref === n)
     if (!rival || Math.abs(rival.effective - c.effective) > DECISIVE_MARGIN) continue
     if (found.own <= found.rival) return false
   }
@@ -127,4 +127,22 @@ export function selectWinner(index: FullTextIndex, scored: Scored[], view: Input
     }
   }
   return winner
+}
+
+/** Members of one version family scoring within this margin of the best are told apart or not at all. */
+const FAMILY_MARGIN = 0.05
+
+/**
+ * When no candidate is decisive but the confident ones all belong to one version family (dated Gemma terms,
+ * Stability non-commercial versions), the family is certain even though the version is not.
+ *
+ * @returns the best candidate, to be reported under its group id, or undefined.
+ */
+export function selectFamily(index: FullTextIndex, scored: Scored[]): Scored | undefined {
+  const confident = scored.filter((c) => isConfident(index, c)).sort((a, b) => b.effective - a.effective || a.ref - b.ref)
+  const best = confident[0]
+  const group = best && index.refs[best.ref].group
+  if (!group) return undefined
+  const close = confident.filter((c) => c.effective >= best.effective - FAMILY_MARGIN)
+  return close.every((c) => index.refs[c.ref].group === group) ? best : undefined
 }

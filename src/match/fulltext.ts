@@ -13,7 +13,7 @@ import { matchExact } from './exact.js'
 import { candidateHits, createInputView, MASKED, NUMBER, refreshMasked, type InputView } from './dice-input.js'
 import { classifyWord, collectCandidates, isVersionPair, WORD_NUMBER, lookupBigrams, scratchFor, wordHashes, type CandidateSet, type Scratch } from './fulltext-candidates.js'
 import { toFindings, toNearest, type Accepted } from './fulltext-combine.js'
-import { selectWinner, type Scored } from './fulltext-select.js'
+import { selectFamily, selectWinner, type Scored } from './fulltext-select.js'
 
 export interface FullTextResult {
   /** Confident matches, each with the region it covers as evidence, in source order. */
@@ -86,7 +86,7 @@ function matchChunk(index: FullTextIndex, tokens: Token[], lines: LineIndex): Fu
   const exact = matchExact(index, words)
   if (exact) {
     const ref = index.refs[exact.ref]
-    const score: RegionScore = { ref: exact.ref, start: exact.start, end: exact.end - 2, found: ref.req, rareFound: ref.rare, identFound: ref.ident, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1, split: false }
+    const score: RegionScore = { ref: exact.ref, start: exact.start, end: exact.end - 2, found: ref.req, identFound: ref.ident, coverage: 1, precision: 1, f1: 1, maxGap: 0, truncated: 0, effective: 1, split: false }
     accepted.push({ score, candidates: [], exact: true })
     // nothing else fits in the few words around a whole reference text: skip the bigram machinery
     if (exact.start + tokens.length - exact.end < MIN_REST) return { matches: toFindings(index, accepted, tokens, lines) }
@@ -103,12 +103,14 @@ function matchChunk(index: FullTextIndex, tokens: Token[], lines: LineIndex): Fu
     const set = collectCandidates(index, view.idx, flags, s)
     const scored = scoreCandidates(index, set, view, s)
     if (!scored.length) break
-    const winner = selectWinner(index, scored, view, s)
+    let winner = selectWinner(index, scored, view, s)
+    const family = winner ? undefined : selectFamily(index, scored)
+    winner ??= family
     if (!winner) {
       if (!accepted.length && roundNo === 0) nearest = pickNearest(index, scored)
       break
     }
-    accepted.push({ score: winner, candidates: runnerUps(index, scored, winner) })
+    accepted.push({ score: winner, candidates: runnerUps(index, scored, winner), family: family !== undefined })
     for (let i = winner.start; i <= winner.end; i++) flags[i] |= MASKED
     refreshMasked(view)
   }

@@ -37,8 +37,8 @@ const WIDGET_EXCEPTION = [
 const NOISE = 'amber basalt canyon dolphin ember falcon glacier harbor island jasmine kettle lantern meadow nectar orchard'
 
 const sources: SourceReference[] = [
-  { id: 'Widget-1.0', kind: 'license', name: 'Widget License 1.0', rendered: renderPlain(WIDGET_1) },
-  { id: 'Widget-2.0', kind: 'license', name: 'Widget License 2.0', rendered: renderPlain(WIDGET_2) },
+  { id: 'Widget-1.0', kind: 'license', name: 'Widget License 1.0', group: 'LicenseRef-widget', rendered: renderPlain(WIDGET_1) },
+  { id: 'Widget-2.0', kind: 'license', name: 'Widget License 2.0', group: 'LicenseRef-widget', rendered: renderPlain(WIDGET_2) },
   { id: 'Gadget-3.0', kind: 'header', name: 'Gadget Public License 3.0', rendered: { text: GADGET_HEADER, spans: [] } },
   { id: 'Widget-exception', kind: 'exception', name: 'Widget linking exception', rendered: { text: WIDGET_EXCEPTION, spans: [] } },
 ]
@@ -79,11 +79,11 @@ describe('matchFullTextWith (invented references)', () => {
     expect(ids(run(WIDGET_1.replace('thirty days', 'sixty days')))).toEqual(['Widget-1.0'])
   })
 
-  it('names neither near-clone when the words that tell them apart are gone', () => {
+  it('names only the family when the words that tell its versions apart are gone', () => {
     const text = WIDGET_1.replace('Version 1.0, March 2001', 'Version 3').replace('thirty days', 'some days')
     const r = run(text)
-    expect(r.matches).toEqual([])
-    expect(['Widget-1.0', 'Widget-2.0']).toContain(r.nearest?.licenseId)
+    expect(ids(r)).toEqual(['LicenseRef-widget'])
+    expect(r.matches[0].candidates?.map((c) => c.licenseId).sort()).toEqual(['Widget-1.0', 'Widget-2.0'])
   })
 
   it('finds a license inside a larger file, with evidence covering only the license', () => {
