@@ -8,6 +8,7 @@ import {
   type FullTextRefJson,
   type ReferenceKind,
 } from './fulltext-format.js'
+import { LicitError } from '../errors.js'
 import { readCorpusJson } from './load.js'
 
 export type { ReferenceKind }
@@ -40,10 +41,13 @@ export interface FullTextIndex {
 /**
  * Decode the JSON form of the index (pure; used by the loader and by tests that build an index in memory).
  *
- * @throws Error when the format version differs (a stale corpus is our bug, not the caller's).
+ * @throws LicitError `E_CORPUS_INVALID` when the format version differs: a stale corpus is our bug (rebuild it
+ * with `npm run corpus`), never the caller's.
  */
 export function decodeFullTextIndex(json: FullTextJson): FullTextIndex {
-  if (json.format !== FULLTEXT_FORMAT) throw new Error(`corpus/fulltext.json has format ${json.format}, expected ${FULLTEXT_FORMAT}`)
+  if (json?.format !== FULLTEXT_FORMAT) {
+    throw new LicitError('E_CORPUS_INVALID', `corpus/fulltext.json has format ${json?.format}, expected ${FULLTEXT_FORMAT}: run \`npm run corpus\``)
+  }
   const hashes = readUint32(json.hashes)
   const counts = readUint16(json.counts)
   const starts = new Uint32Array(hashes.length + 1)

@@ -1,10 +1,11 @@
 // Full-text matching: finds whole license texts (and standard headers, exceptions, AI licenses and policies)
 // in any input — alone, inside a larger file, several per file — by word-bigram similarity to every reference.
 //
-// Pipeline: exact whole-input hash (exact.ts) → bigram lookup and candidate selection (fulltext-candidates.ts)
-// → per candidate, localization and Dice-like scoring (dice.ts) → winner selection with thresholds, the
-// insertion guard and near-clone checks (fulltext-select.ts) → mask the winner's region and repeat → compose
-// exceptions and policies with their license (fulltext-combine.ts).
+// Pipeline: exact windows by prefix hashes (exact.ts) → bigram lookup and candidate selection
+// (fulltext-candidates.ts) → per candidate, localization and Dice-like scoring on its hit positions (dice.ts,
+// dice-edges.ts) → winner selection with thresholds, insertion guards, identity words and near-clone checks
+// (fulltext-select.ts) → mask the winner's region and repeat → compose exceptions and policies with their
+// license (fulltext-combine.ts).
 import { loadFullTextIndex, type FullTextIndex } from '../corpus/fulltext.js'
 import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
@@ -50,14 +51,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000
  * matches[0].licenseId // 'MIT'
  */
 export function matchFullText(source: string, tokens: Token[], lines: LineIndex): FullTextResult {
-  let index: FullTextIndex
-  try {
-    index = loadFullTextIndex()
-  } catch {
-    // a missing or stale corpus is reported by the corpus self-test; matching degrades to "no full text"
-    return { matches: [] }
-  }
-  return matchFullTextWith(index, source, tokens, lines)
+  // a missing or stale corpus throws a LicitError: it is our bug, not something the input did
+  return matchFullTextWith(loadFullTextIndex(), source, tokens, lines)
 }
 
 /** {@link matchFullText} against a given index (tests build small ones). */
