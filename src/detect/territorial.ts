@@ -12,22 +12,25 @@ const messages = {
 const TERRITORY_DEFINITION =
   /\bterritor(?:y|ies)\b[^;]{0,60}\b(?:means|shall\s+mean|refers?\s+to|is\s+defined\s+as)\b[^;]{0,200}?\b(?:excluding|except(?:\s+for)?|other\s+than|but\s+not|save\s+for|with\s+the\s+exception\s+of)\b/i
 // "a licence ... worldwide, with the exception of Iran and Cuba, where no licence is granted".
+// "worldwide ... with the exception of Iran", "valid in every country of the world except China".
 const WORLDWIDE_EXCEPT =
-  /\b(?:worldwide|world-wide|global(?:ly)?)\b[^;]{0,40}?\b(?:with\s+the\s+exception\s+of|except(?:\s+(?:for|in))?|excluding|other\s+than|save\s+(?:for|in))\b/i
+  /\b(?:worldwide|world-wide|global(?:ly)?|everywhere|(?:every|all|any)\s+(?:other\s+)?(?:countr(?:y|ies)|nations?|jurisdictions?)|throughout\s+the\s+world)\b[^;]{0,40}?\b(?:with\s+the\s+exception\s+of|except(?:\s+(?:for|in))?|excluding|other\s+than|save\s+(?:for|in))\b/i
 // "the rights granted under Section 1(a) ... are not being granted to you if you are an individual domiciled
 // in, or a company with a principal place of business in, the European Union."
+// A grant withheld (passive, negated or "nothing ... permits") followed by whom or where: "is not extended to any
+// organisation headquartered in", "is not offered to persons located in", "not granted to residents of".
 const GRANT_WITHHELD =
-  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?granted|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are)\s+granted|(?:do|does|shall|will)\s+not\s+grant|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|resident|residing|established|incorporated|principal\s+place|headquartered|in\s+the\s+territory\s+of)\b/i
+  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?)\b/i
 // "You may not use ... in the European Union", "use of the Model is prohibited in Russia".
 const USE_BANNED_IN =
-  /\b(?:(?:may|shall|must|can)\s+not|cannot|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:use|access|deploy|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*){1,6}/iu
+  /\b(?:(?:may|shall|must|can)\s+not(?:\s+be)?|cannot(?:\s+be)?|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:use[ds]?|access(?:ed)?|deploy|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*){1,6}/iu
 // Clauses about export control, sanctions, governing law or the contracting entity are not exclusions.
 const NOT_TERRITORIAL =
   /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|laws\s+of\b/i
 
 const TERRITORY_GATE = keys('territor')
-const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global')
-const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend')
+const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global', 'everywhere', 'countr', 'nation', 'jurisdiction', 'throughout the world')
+const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend', 'not offered', 'not available', 'not licensed', 'not licenced', 'not apply', 'nothing in this')
 const BANNED_GATE = keys('not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
 /**
