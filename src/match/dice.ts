@@ -22,6 +22,8 @@ const MAX_INNER_RUN = 6
 /** How many unknown words may follow input position `q` for candidate `bit` without counting as an insertion. */
 const excusable = (s: Scratch, u: number, bit: number) =>
   (s.anchorBits[u] & bit) !== 0 ? MAX_EXCUSED_RUN : (s.innerBits[u] & bit) !== 0 ? MAX_INNER_RUN : 0
+/** The highest confidence threshold of any kind of reference (see fulltext-select.ts). */
+const MAX_THRESHOLD = 0.95
 /** A window edge moves only when this many positions or more add nothing new… */
 const MIN_TRIM = 20
 /** …and at least this share of them repeat bigrams of the reference found again inside the window. */
@@ -160,10 +162,10 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, view
   let coverage = found / req
   let truncated = 0
   const precision = (to - from + 1) / Math.max(1, end - start + 1 - excused)
-  // setting parts aside only matters for a candidate that could then reach a confident score, and only when
-  // something is missing beyond the usual few bigrams of a reformatted copy
+  // setting parts aside only matters for a candidate that is not confident as it is but could then become so
   const kind = index.refs[ref].kind
-  if (coverage < 0.97 && found >= (1 - MAX_TRUNCATED[kind]) * req * MIN_KEPT_COVERAGE && precision >= MIN_KEPT_COVERAGE) {
+  const whole = coverage + precision > 0 ? (2 * coverage * precision) / (coverage + precision) : 0
+  if (whole < MAX_THRESHOLD && found >= (1 - MAX_TRUNCATED[kind]) * req * MIN_KEPT_COVERAGE && precision >= MIN_KEPT_COVERAGE) {
     const kept = keptSlices(index, ref, view, hits, from, to, gen, s)
     if (kept && kept.total < req) {
       truncated = 1 - kept.total / req

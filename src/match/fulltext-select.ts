@@ -41,27 +41,42 @@ interface Decisive {
   rivalNumeric: number
 }
 
-/**
- * Count the decisive words (versions, dates, names) in the region of `c`: those of its reference that reference
- * `other` lacks, and those of `other` that the reference lacks.
- */
-function countDecisive(index: FullTextIndex, c: Scored, other: number, view: InputView, s: Scratch): Decisive {
+/** The distinct bigrams of a candidate's region, with whether each states a version or a date. */
+interface RegionBigrams {
+  hashes: number[]
+  numeric: boolean[]
+}
+
+function regionBigrams(c: Scored, view: InputView, s: Scratch): RegionBigrams {
   const { idx, numeric } = view
   const gen = nextGeneration(s)
-  const out: Decisive = { own: 0, ownNumeric: 0, rival: 0, rivalNumeric: 0 }
+  const out: RegionBigrams = { hashes: [], numeric: [] }
   for (let i = c.start; i <= c.end; i++) {
     const u = idx[i]
     if (u < 0 || s.stamp[u] === gen) continue
     s.stamp[u] = gen
+    out.hashes.push(u)
+    out.numeric.push(numeric[i] === 1)
+  }
+  return out
+}
+
+/**
+ * Count the decisive words (versions, dates, names) in the region of `c`: those of its reference that reference
+ * `other` lacks, and those of `other` that the reference lacks.
+ */
+function countDecisive(index: FullTextIndex, c: Scored, other: number, region: RegionBigrams, s: Scratch): Decisive {
+  const out: Decisive = { own: 0, ownNumeric: 0, rival: 0, rivalNumeric: 0 }
+  region.hashes.forEach((u, k) => {
     const p = findPosting(index, u, other)
     if ((s.reqBits[u] & c.bit) !== 0 && p < 0) {
       out.own++
-      if (numeric[i]) out.ownNumeric++
+      if (region.numeric[k]) out.ownNumeric++
     } else if ((s.inBits[u] & c.bit) === 0 && p >= 0 && index.postings[p] & REQUIRED) {
       out.rival++
-      if (numeric[i]) out.rivalNumeric++
+      if (region.numeric[k]) out.rivalNumeric++
     }
-  }
+  })
   return out
 }
 
@@ -83,8 +98,10 @@ export function isConfident(index: FullTextIndex, c: RegionScore): boolean {
  * clone's: a Llama 3.x text stripped of its version numbers is neither 3.1 nor 3.2.
  */
 function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], view: InputView, s: Scratch): boolean {
-  for (const n of index.neighbours[c.ref]) {
-    const found = countDecisive(index, c, n, view, s)
+  const neighbours = index.neighbours[c.ref]
+  const region = neighbours.length ? regionBigrams(c, view, s) : undefined
+  for (const n of neighbours) {
+    const found = countDecisive(index, c, n, region!, s)
     if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
     if (found.ownNumeric > 0 && found.rivalNumeric === 0) continue
     // a clone that was not scored could not come within the candidate margin (see scoreCandidates)
