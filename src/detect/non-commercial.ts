@@ -20,6 +20,8 @@ const LIMITED_GRANT = new RegExp(
   `\\b(?:solely|only|exclusively|strictly)\\b[^;]{0,160}?\\bfor\\s+(?:the\\s+purposes?\\s+of\\s+)?(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+,?\\s+){0,3}(?:${NC}|research|evaluation|non[- ]?production|academic)\\b`,
   'i',
 )
+// "provides the model to you only so that you can evaluate it", "solely to conduct research on".
+const ONLY_TO = /\b(?:solely|only|exclusively|strictly)\s+(?:so\s+that|in\s+order\s+(?:that|to)|to)\s+(?:you\s+(?:can|may|are\s+able\s+to)\s+)?(?:evaluat\w*|assess|test|trial|conduct\s+(?:non[- ]?commercial\s+)?(?:academic\s+)?research)\b/i
 // "for NonCommercial purposes only", "FOR NON-COMMERCIAL PURPOSES ONLY", "for research or evaluation purposes only".
 const PURPOSES_ONLY = new RegExp(
   `\\bfor\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?|environments?)\\s+only\\b`,
@@ -39,6 +41,11 @@ const NC_PERMITTED = new RegExp(
 // "free of charge for development, testing, research and other non-production purposes"; "does not grant any
 // production rights".
 const NON_PRODUCTION = /\bnon[- ]?production\s+(?:purposes?|uses?|environments?|settings?)\b|\b(?:not|never)\s+grant\w*\b[^;]{0,40}\bproduction\b|\bno\s+(?:rights?\s+to\s+)?production\s+(?:use|rights|deployment)\b/i
+// "You may not deploy it in production under this licence", "production use requires a paid subscription": a
+// production ban decides the scope only when no clause limits the grant itself (an evaluation-only grant
+// that also says "not in production" stays evaluation-only).
+const NOT_IN_PRODUCTION =
+  /\b(?:may|shall|must|can)\s*not\s+(?:deploy|use|run|put)\b[^;.]{0,40}\bin(?:to)?\s+production\b|\bproduction\s+(?:uses?|deployments?)\s+(?:requires?|needs?|is\s+subject\s+to|calls?\s+for)\b[^;.]{0,40}\b(?:paid|subscription|separate|commercial|fee)/i
 // "any uses other than Noncommercial Research Uses".
 const OTHER_THAN = new RegExp(`\\b(?:uses?|purposes?)\\s+other\\s+than\\s+(?:${NC})\\s+research\\b`, 'i')
 // "“Non-Commercial” shall mean for research or evaluation purposes only."
@@ -52,8 +59,9 @@ const COMMERCIAL_BAN =
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
 const REGISTRATION =
-  /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+(?:first\s+)?register\b|\bregistration\s+(?:with|form)\b|\bcomplete\s+(?:the\s+|our\s+|a\s+)?registration\b|\bregistered\s+users\b/i
-const COMMERCIAL = /\bcommercial(?!ly)\b|\bbusiness\s+licen[cs]e\b/i
+  /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+(?:first\s+)?register\b|\bregistration\s+(?:with|form)\b|\bcomplet\w*\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,2}registration\b|\bregistered\s+users\b|\b(?:once|after|upon|when)\s+(?:you\s+)?(?:have\s+)?(?:registered|registering|registration)\b/i
+// "use the Model commercially" counts; "commercially reasonable efforts" does not.
+const COMMERCIAL = /\bcommercial(?:ly(?!\s+(?:reasonable|viable|available|practicable)))?\b|\bbusiness\s+licen[cs]e\b/i
 // "If you plan to use ... for Commercial Purposes, you should contact the Licensor in advance ... and obtain
 // written authorization": commercial use granted under this license once authorised.
 const AUTHORIZATION_PATH =
@@ -72,7 +80,7 @@ const DESIGNED_FOR = /\b(?:designed|intended|developed|provided)\s+(?:solely\s+|
 // "solely for education, training, research, software and hardware development", "internal business purposes".
 const COMMERCIAL_PURPOSES_TOO = /\b(?:development|business|products?)\b/i
 
-const GATE = keys('commercial', 'research', 'evaluation', 'production', 'academic')
+const GATE = keys('commercial', 'research', 'evaluat', 'production', 'academic')
 
 const PRIORITY = ['non-production', 'research-only', 'evaluation-only', 'non-commercial']
 
@@ -81,7 +89,7 @@ function scopeOf(text: string): string {
   // "non-commercial and non-production use" is the stricter, non-commercial grant.
   if (/\bnon[- ]?production\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'non-production'
   if (/\bresearch\b/i.test(text)) return 'research-only'
-  if (/\bevaluation\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'evaluation-only'
+  if (/\b(?:evaluat\w*|assess|test|trial)\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'evaluation-only'
   return 'non-commercial'
 }
 
@@ -102,13 +110,14 @@ export const nonCommercial = defineDetector({
     const limits: { s: Segment; scope: string }[] = []
     const registration: Segment[] = []
     const authorization: Segment[] = []
+    const production: Segment[] = []
     for (const s of ctx.segments) {
       const t = s.text
       if (!hasKey(s.keys, GATE)) continue
       // Definitions ("“Non-Commercial Purpose” means ... personal use for research ...") describe a term;
       // the grant that uses the term decides the scope.
       const definition = DEFINITION.test(t) || NOT_A_LIMIT.test(t)
-      const limited = definition ? null : (LIMITED_GRANT.exec(t) ?? PURPOSES_ONLY.exec(t) ?? GRANT_FOR_NC.exec(t) ?? OTHER_THAN.exec(t) ?? NC_PERMITTED.exec(t))
+      const limited = definition ? null : (LIMITED_GRANT.exec(t) ?? ONLY_TO.exec(t) ?? PURPOSES_ONLY.exec(t) ?? GRANT_FOR_NC.exec(t) ?? OTHER_THAN.exec(t) ?? NC_PERMITTED.exec(t))
       // The scope reads from the limiting words a little past the match ("... for testing, research, or
       // evaluation purposes in Non-Production Environments" is non-production).
       const window = limited ? t.slice(limited.index, limited.index + limited[0].length + 80) : ''
@@ -118,11 +127,13 @@ export const nonCommercial = defineDetector({
       else if (NC_MEANS_RESEARCH.test(t)) limits.push({ s, scope: 'research-only' })
       else if (!definition && NON_PRODUCTION.test(t) && !new RegExp(NC, 'i').test(t)) limits.push({ s, scope: 'non-production' })
       else if (COMMERCIAL_BAN.test(t)) limits.push({ s, scope: 'non-commercial' })
+      else if (!definition && NOT_IN_PRODUCTION.test(t)) production.push(s)
       if (REGISTRATION.test(t) && COMMERCIAL.test(t)) registration.push(s)
       else if (AUTHORIZATION_PATH.test(t)) authorization.push(s)
     }
     // Rule: registration that unlocks commercial use decides; a plain authorization path only when the grant
     // itself is not limited (an NC grant with "ask us for a commercial license" stays non-commercial).
+    if (!limits.length) for (const s of production) limits.push({ s, scope: 'non-production' })
     if (registration.length) {
       return [{ parameters: { scope: 'registration-required' }, spans: [...registration, ...limits.map((l) => l.s)].map(spanOf), messageId: 'registration-required', data: { quote: quote(registration[0]) } }]
     }

@@ -24,16 +24,12 @@ const KNOWN_GAPS: Record<string, string> = {
   'acorn-end-user-terms.txt#field-of-use': 'blind',
   'birch-two-metrics.txt#user-count': 'blind',
   'fjord-tts-card.md#output-training': 'blind',
-  'hollow-yen-license.txt#non-commercial': 'blind',
   'indigo-crore-license.txt#revenue-threshold': 'blind',
   'indigo-crore-license.txt#naming-attribution': 'blind',
-  'kelp-production-license.txt#non-commercial': 'blind',
-  'lumen-evaluation-license.txt#non-commercial': 'blind',
   'marrow-registered-users.txt#field-of-use': 'blind',
   'prism-europe-exclusion.txt#field-of-use': 'blind',
   'rook-distillation.txt#output-training': 'blind',
   'thistle-downstream-terms.txt#flow-down': 'blind',
-  'yarrow-commercial-registration.txt#non-commercial': 'blind',
 }
 
 const KINDS = RestrictionKindSchema.options
