@@ -38,7 +38,7 @@ const POINTS_AT_LIST = /\b(?:restricted\s+uses?|use\s+restrictions|restrictions\
 const EXPORT_ONLY = /\bexport\s+control\w*\b[^;]{0,200}\bnational\s+security\b/i
 
 const ATTACHMENT_WORDS = keys('attachment', 'exhibit', 'appendix', 'annex', 'schedule')
-const POLICY_WORDS = keys('polic', 'aup', 'trustworthy', 'ethics', 'principles')
+const POLICY_WORDS = keys('polic', 'aup', 'trustworthy', 'ethics', 'principles', 'use guidelines', 'use rules', 'use standards', 'use terms')
 
 interface PolicyRef {
   segment: Segment

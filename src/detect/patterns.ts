@@ -13,7 +13,7 @@ import type { Segment } from './segment.js'
  * specified restricted uses", "does not include ... any use by the following entities".
  */
 export const PROHIBITION =
-  /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't)\b[^;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy|exploit|copy|distribute|reproduce|create)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^;]{0,80}\buses?\b/i
+  /\b(?:(?:agree|will|shall|must|may|can)\s+(?:not|never)|cannot|can't|won't|refrain\s+from|neither\b[^;]{0,80}?\bnor\b[^;]{0,80}?\b(?:may|shall|will|can|must))\b[^;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy|exploit|copy|distribute|reproduce|create)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+from\s+(?:using|deploying|applying)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^;]{0,80}\buses?\b/i
 
 /**
  * Who is forbidden: the licensee ("You", "Licensee", "users", "any third party"), or nobody in particular
@@ -21,9 +21,9 @@ export const PROHIBITION =
  * Initial Contributor may not require", "The U.S. Government cannot be held liable") is not a use restriction.
  */
 export function bindsLicensee(text: string): boolean {
-  const m = /\b(?:(?:agree|will|shall|must|may|can)\s+not|cannot|can't|won't|prohibit\w*|not\s+(?:be\s+)?used|not\s+(?:allowed|permitted)|not\s+include)\b/i.exec(text)
+  const m = /\b(?:(?:agree|will|shall|must|may|can)\s+(?:not|never)|cannot|can't|won't|refrain|prohibit\w*|not\s+(?:be\s+)?used|not\s+(?:allowed|permitted)|not\s+include|neither\s+(?:you|licensee|users?|your)\b)/i.exec(text)
   if (!m) return false
-  if (/^(?:prohibit|not)/i.test(m[0])) return true
+  if (/^(?:prohibit|not|neither)/i.test(m[0])) return true
   // The subject is whatever comes right before the negation; reject the parties that grant, not receive.
   const before = text.slice(Math.max(0, m.index - 40), m.index)
   return !NOT_LICENSEE.test(before)
@@ -37,7 +37,7 @@ const NOT_LICENSEE =
  * "medical advice", "harm minors", "disinformation", "critical infrastructure", ...
  */
 export const NAMED_FIELD =
-  /\b(?:militar(?:y|ies)|warfare|weapon(?:s|ry)?|nuclear|surveil\w*|biometric\w*|espionage|international\s+traffic\s+in\s+arms|international\s+traffic\s+arms|ITAR|malware|malicious\s+code|computer\s+virus\w*|ransomware|law\s+enforcement|immigration|asylum|administration\s+of\s+justice|medical\s+(?:advice|device|results|diagnos\w*)|defam\w*|harass\w*|bully\w*|discriminat\w*|minors|disinformation|misinformation|false\s+information|misleading\s+information|spam|fraud\w*|phishing|impersonat\w*|critical\s+infrastructure|terroris\w*|hate\s+speech|self-harm|suicide|pornograph\w*|human\s+trafficking|gambling|deepfakes?|social\s+scoring|human\s+rights|torture|genocide|lobbying|political\s+campaign\w*|illegal\s+drugs|controlled\s+substances|heavy\s+machinery|guns|explosives?|automated\s+decision\w*|personally\s+identifiable|facial\s+recognition|child\s+(?:sexual|exploitation|abuse))\b/i
+  /\b(?:militar(?:y|ies)|warfare|weapon(?:s|ry)?|nuclear|surveil\w*|biometric\w*|espionage|international\s+traffic\s+in\s+arms|international\s+traffic\s+arms|ITAR|malware|malicious\s+code|computer\s+virus\w*|ransomware|law\s+enforcement|immigration|asylum|administration\s+of\s+justice|medical\s+(?:advice|device|results|diagnos\w*)|defam\w*|harass\w*|bully\w*|discriminat\w*|minors|disinformation|misinformation|false\s+information|misleading\s+information|spam|fraud\w*|phishing|impersonat\w*|critical\s+infrastructure|terroris\w*|hate\s+speech|self-harm|suicide|pornograph\w*|human\s+trafficking|gambling|deepfakes?|social\s+scoring|human\s+rights|torture|genocide|lobbying|political\s+campaign\w*|illegal\s+drugs|controlled\s+substances|heavy\s+machinery|guns|explosives?|automated\s+decision\w*|personally\s+identifiable|facial\s+recognition|child\s+(?:sexual|exploitation|abuse)|non-?consensual|intimate\s+(?:images?|imagery|content)|sexually\s+explicit|political\s+(?:advertis\w*|ads?|persuasion)|election\s+(?:interference|manipulation)|voter\s+suppression|cyber-?attacks?|stalk\w*|scams?|extremis\w*|radicali[sz]\w*|bioweapons?|payday\s+(?:loans?|lending)|predatory\s+lending|firearms?|credit\s*worthiness|medical\s+treatment|covert(?:ly)?\s+(?:record\w*|monitor\w*|track\w*))\b/i
 
 /**
  * Decisions about people and the attributes they may not be judged by: two or more of these in one prohibition
@@ -62,10 +62,10 @@ export const LIST_FIELD =
 
 /** The names a use policy goes by: "Acceptable Use Policy", "Prohibited Use Policy", "AUP", "Trustworthy AI terms". */
 // Policies about names and marks or personal data are not use policies.
-export const NOT_A_USE_POLICY = /\b(?:trademark|brand|logo|privacy|cookie|name)s?\s*(?:and\s+[\w\s]{1,30})?$/i
+export const NOT_A_USE_POLICY = /\b(?:trade\s?mark|brand|logo|privacy|cookie|name)s?\s*(?:and\s+[\w\s]{1,30})?$/i
 
 export const POLICY_NAME =
-  /\b(?:(?:acceptable|prohibited|permitted|responsible|allowed)\s+uses?\s+polic(?:y|ies)|uses?\s+polic(?:y|ies)|usage\s+polic(?:y|ies)|AUP|trustworthy\s+AI\s+(?:terms|polic(?:y|ies)|principles)|(?:responsible\s+)?AI\s+(?:ethics|principles)\s+(?:polic(?:y|ies)|terms|guidelines)|content\s+polic(?:y|ies))\b/gi
+  /\b(?:(?:acceptable|prohibited|permitted|responsible|allowed)\s+uses?\s+(?:polic(?:y|ies)|guidelines|rules|standards|terms)|uses?\s+polic(?:y|ies)|usage\s+polic(?:y|ies)|AUP|trustworthy\s+AI\s+(?:terms|polic(?:y|ies)|principles)|(?:responsible\s+)?AI\s+(?:ethics|principles)\s+(?:polic(?:y|ies)|terms|guidelines)|content\s+polic(?:y|ies))\b/gi
 
 /** Wording that makes a policy part of the deal: "adhere to", "comply with", "incorporated by reference", ... */
 export const INCORPORATION =
@@ -137,7 +137,7 @@ export function isProhibitionLead(s: Segment): boolean {
 export function mayProhibit(s: Segment): boolean {
   return hasKey(s.keys, PROHIBIT_KEYS)
 }
-const PROHIBIT_KEYS = keys('not', "n't", 'prohibit', 'restrict', 'forbid')
+const PROHIBIT_KEYS = keys('not', "n't", 'prohibit', 'restrict', 'forbid', 'never', 'neither', 'refrain')
 
 /** Per clause, computed on first ask: does it name a specific field, a broader list field, or lead a prohibited-use list? */
 export interface ClauseFlags {
