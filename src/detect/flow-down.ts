@@ -79,7 +79,8 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // "you must make them agree to these same terms", "ensure that recipients agree to be bound by this Agreement"
   [keys('agree to'), new RegExp(`\\b(?:make|require|ensure|cause)\\b[^;]{0,80}\\bagree\\s+to\\s+(?:be\\s+bound\\s+by\\s+)?${TERMS_OF}${THIS}`, 'i')],
   // "each recipient is bound by written terms at least as protective of Corvid as Article 3"
-  [keys('at least as'), /\b(?:terms|agreement|licen[cs]e|conditions)\b[^;]{0,60}\bat\s+least\s+as\s+(?:protective|restrictive|stringent)\b/i],
+  // "bind them by contract to use restrictions no less protective of Thistle than those in Section 2"
+  [keys('at least as', 'no less'), /\b(?:terms|agreement|licen[cs]e|conditions|restrictions|obligations)\b[^;]{0,60}\b(?:at\s+least\s+as|no\s+less)\s+(?:protective|restrictive|stringent)\b/i],
   // ShareAlike: "The Adapter's License You apply must be a Creative Commons license with the same License Elements"
   [keys('same licen', 'alike'), /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
 ]

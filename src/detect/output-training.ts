@@ -22,9 +22,9 @@ const NEGATION = /\b(?:(?:will|shall|must|may|can|agree|do|does)\s+not|cannot|ca
 // Training verb, then (within a bounded gap) the model it targets:
 // "to improve any other large language model", "to train, fine-tune or distill a model that is competitive".
 const TRAIN_TARGET =
-  /\b(?:train|training|improve|improving|fine[- ]?tune|tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?)\b/i
+  /\b(?:train|training|improve|improving|fine[- ]?tune|tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?|(?:AI|ML|machine[- ]learning|text-to-[\w-]+|speech|language|vision|neural|generative)\s+(?:systems?|networks?)|neural\s+networks?|classifiers?)\b/i
 // What is used: the model's outputs, results or synthetic data — or any other model as the target.
-const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions|generates|generated\s+(?:by|with|using)|produces|responses)\b/i
+const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions|generates|(?:generated|produced|created|synthesi[sz]ed)\s+(?:by|with|using)|produces|responses)\b/i
 const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/i
 
 // "any other machine learning model which is created ... by transfer of patterns of the weights ... or Output",
@@ -32,9 +32,10 @@ const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/
 // "methods based on the generation of synthetic data ... for training the other model".
 const DERIVATIVE_TERM = /\bderivative|\bmodifications?\s+of\s+the\s+model/i
 // "means", "includes", or a term followed by a colon ("**Derivative Model**: any model trained ...").
-const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as)\b|^\W{0,6}[\p{L}][\p{L}\s-]{1,40}["”*]{0,4}\s*:\s/iu
+// "is a Derivative for the purposes of this Agreement", "counts as", "qualifies as", "constitutes".
+const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as|regarded\s+as|counts?\s+as|qualif(?:y|ies)\s+as|constitutes?|(?:is|are|be)\s+(?:also\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?derivative)\b|^\W{0,6}[\p{L}][\p{L}\s-]{1,40}["”*]{0,4}\s*:\s/iu
 const FROM_OUTPUT_TRANSFER =
-  /\b(?:created|initiali[sz]ed|trained|based\s+on|derived\s+from|transfer(?:ring)?)\b[^;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bsynthetic\s+data\b[^;]{0,120}\btrain\w*/i
+  /\b(?:created|initiali[sz]ed|trained|based\s+on|derived\s+from|transfer(?:ring)?)\b[^;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bdistill?ed\s+from\b|\bsynthetic\s+data\b[^;]{0,120}\btrain\w*|\btrain\w*\b[^;]{0,60}\b(?:synthetic\s+data|(?:generated|produced)\s+(?:by|with|using))\b/i
 // "If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI
 // model ..., you shall prominently display ..." — allowed, with a naming or display duty attached.
 // Also with the outputs after the verb: "If you build, train or tune a model using the Materials or their outputs,
@@ -69,7 +70,7 @@ function forbiddenTraining(t: string): RegExpExecArray | null {
   return null
 }
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
-const USE = /\b(?:use|using|utili[sz]e)\b/gi
+const USE = /\b(?:use|used|using|utili[sz]e)\b/gi
 const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)/gi
 
 /** The class of model a ban protects against; broadest wording wins within the clause. */
@@ -82,7 +83,7 @@ function scopeOf(text: string): string {
   return 'any-model'
 }
 
-const GATE = keys('model', 'llm')
+const GATE = keys('model', 'llm', 'system', 'network', 'classifier')
 
 const BREADTH = ['competing-models', 'other-llms', 'foundation-models', 'any-model']
 

@@ -22,11 +22,8 @@ const DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures',
  */
 const KNOWN_GAPS: Record<string, string> = {
   'birch-two-metrics.txt#user-count': 'blind',
-  'fjord-tts-card.md#output-training': 'blind',
   'indigo-crore-license.txt#revenue-threshold': 'blind',
   'indigo-crore-license.txt#naming-attribution': 'blind',
-  'rook-distillation.txt#output-training': 'blind',
-  'thistle-downstream-terms.txt#flow-down': 'blind',
 }
 
 const KINDS = RestrictionKindSchema.options
