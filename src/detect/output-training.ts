@@ -69,6 +69,14 @@ function forbiddenTraining(t: string): RegExpExecArray | null {
   }
   return null
 }
+/**
+ * In an item of a prohibited-use list the negation sits in the lead-in, so the item needs a verb that means
+ * training ("create Derivatives of the Model" in an item also naming "data produced by" it is not training).
+ */
+function listedTraining(t: string): RegExpExecArray | null {
+  const m = TRAIN_TARGET.exec(t)
+  return m && /^(?:train|fine[- ]?tun|tune|distil|improv)/i.test(m[0]) ? m : null
+}
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
 const USE = /\b(?:use|used|using|utili[sz]e)\b/gi
 const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)/gi
@@ -108,7 +116,7 @@ export const outputTraining = defineDetector({
       const s = ctx.segments[i]
       const t = s.text
       if (!hasKey(s.keys, GATE)) continue
-      const target = forbiddenTraining(t) ?? (listed.has(i) && FROM_OUTPUT.test(t) ? TRAIN_TARGET.exec(t) : null)
+      const target = forbiddenTraining(t) ?? (listed.has(i) && FROM_OUTPUT.test(t) ? listedTraining(t) : null)
       if (target && (FROM_OUTPUT.test(t) || OTHER_MODEL.test(target[0]))) {
         bans.push({ s, scope: scopeOf(t.slice(target.index)) })
         continue
