@@ -24,9 +24,14 @@ const SCALE: Record<string, number> = {
   bn: 1e9,
   b: 1e9,
   trillion: 1e12,
+  // Indian numbering: a lakh is 100,000, a crore 10,000,000 ("fifty crore rupees", "₹2 crore").
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 }
 
-const WORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand|million|billion|trillion)`
+const WORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand|million|billion|trillion|lakhs?|crores?)`
 /**
  * A number written in words: "seven hundred million", "twenty-five thousand", "one hundred and fifty".
  * Separators and words are disjoint character sets, so the bounded repetition cannot backtrack badly.
@@ -37,7 +42,7 @@ export const WORD_NUMBER = `\\b${WORD}(?:[\\s-]{1,3}(?:and[\\s-]{1,3})?${WORD}){
  * Thousands groups are bounded; the scale word must end at a word boundary ("20 monthly" is not "20 m").
  */
 export const DIGIT_NUMBER =
-  '\\b\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3}){1,5}(?:\\.\\d{1,4})?(?:\\s{0,8}(?:million|billion|thousand|trillion|mn|bn|m|b|k)\\b)?|\\b\\d{1,15}(?:\\.\\d{1,4})?(?:\\s{0,8}(?:million|billion|thousand|trillion|mn|bn|m|b|k)\\b)?'
+  '\\b\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3}){1,5}(?:\\.\\d{1,4})?(?:\\s{0,8}(?:million|billion|thousand|trillion|lakhs?|crores?|mn|bn|m|b|k)\\b)?|\\b\\d{1,15}(?:\\.\\d{1,4})?(?:\\s{0,8}(?:million|billion|thousand|trillion|lakhs?|crores?|mn|bn|m|b|k)\\b)?'
 /** Either form. */
 export const NUMBER = `(?:${DIGIT_NUMBER}|${WORD_NUMBER})`
 
@@ -91,7 +96,7 @@ const CURRENCIES: [RegExp, string][] = [
   [/\b(?:gbp|pounds?\s+sterling|british\s+pounds?)\b|£/i, 'GBP'],
   [/\b(?:cny|rmb|yuan|renminbi)\b/i, 'CNY'],
   [/\b(?:jpy|yen)\b/i, 'JPY'],
-  [/\b(?:inr|rupees?)\b|₹/i, 'INR'],
+  [/\b(?:inr|rupees?|rs\.)|₹/i, 'INR'],
   [/\b(?:cad|canadian\s+dollars?)\b/i, 'CAD'],
   [/\b(?:aud|australian\s+dollars?)\b/i, 'AUD'],
   [/\b(?:chf|swiss\s+francs?)\b/i, 'CHF'],
@@ -111,7 +116,7 @@ export function currencyOf(text: string): string | undefined {
 }
 
 /** Source text of a regex for a money amount: a currency mark before or a currency name after a number. */
-const CURRENCY_BEFORE = '(?:(?:USD|US|U\\.S\\.|EUR|GBP|CNY|RMB|JPY|INR|CAD|AUD|CHF)\\s{0,2}[$€£¥₹]?|[$€£¥₹])\\s{0,3}'
+const CURRENCY_BEFORE = '(?:(?:USD|US|U\\.S\\.|EUR|GBP|CNY|RMB|JPY|INR|Rs\\.?|CAD|AUD|CHF)\\s{0,2}[$€£¥₹]?|[$€£¥₹])\\s{0,3}'
 const CURRENCY_AFTER =
   '\\s{0,8}(?:(?:US|U\\.S\\.|United States|Canadian|Australian|Hong Kong|Singapore)\\s+dollars?|dollars?|USD|EUR|euros?|GBP|pounds(?:\\s+sterling)?|CNY|RMB|yuan|renminbi|JPY|yen|INR|rupees?|CAD|AUD|CHF|Swiss\\s+francs?)\\b'
 /** A money amount: a currency mark before ("USD $1,000,000", "€5M") or a currency name after ("20 million US dollars"). */

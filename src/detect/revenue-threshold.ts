@@ -20,7 +20,7 @@ const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,12}($
 
 const GATE = keys('revenue', 'turnover', 'receipts', 'income', 'sales', ' arr', '(arr', 'earnings')
 // A figure must be present: digits or a number word.
-const HAS_AMOUNT = /\d|million|billion|thousand|hundred/
+const HAS_AMOUNT = /\d|million|billion|thousand|hundred|lakh|crore/
 
 // "revenue of 100 million yuan or more", "US$5M or more in annual revenue".
 const OR_MORE_AFTER = new RegExp(`(${MONEY})\\s{0,12}or\\s+(?:more|above|higher|greater)\\b([^;]{0,80}?)\\b${REVENUE}`, 'gi')

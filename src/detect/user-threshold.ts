@@ -21,25 +21,25 @@ const METRIC_WORDS: Record<string, string> = {
 const COMPARISON =
   '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
 const METRIC =
-  '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|registered\\s+|paying\\s+|paid\\s+|end[-\\s])?users)\\b'
+  '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users|accounts)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|registered\\s+|paying\\s+|paid\\s+|end[-\\s])?users|(?:registered|active|user)\\s+accounts|account\\s+holders)(?:\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?(?:month|day))?\\b'
 // "... 1 million monthly active users or more", "... 1 million or more monthly active users".
 const OR_MORE = new RegExp(`(${NUMBER})\\s{0,12}(?:or\\s+(?:more|above|higher|greater)\\s{1,12})?(${METRIC})(?:\\s{1,12}or\\s+(?:more|above|higher|greater))?`, 'gi')
 const THRESHOLD = new RegExp(
   `${COMPARISON}\\s{1,12}(?:the\\s+)?(${NUMBER})\\s{0,12}(?:\\([^)]{1,40}\\)\\s{0,12})?(${METRIC})`,
   'gi',
 )
-const GATE = keys('user', 'visit', 'mau', 'muu', 'dau')
+const GATE = keys('user', 'visit', 'mau', 'muu', 'dau', 'account')
 // A figure must be present: digits or a number word.
-const HAS_COUNT = /\d|million|billion|thousand|hundred|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty/
+const HAS_COUNT = /\d|million|billion|thousand|hundred|lakh|crore|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty/
 // "there is no limit on the number of users" and similar are permissions, not thresholds.
 const NO_LIMIT = /\b(?:no|without|unlimited)\s+(?:limit|limitation|restriction|cap)\b|\bregardless\s+of\s+the\s+number\b/i
 
 /** Map the metric words to the label vocabulary; "monthly unique users" counts as monthly active users. */
 function metricOf(words: string): string {
   const w = words.toLowerCase()
-  if (/\bdaily\b|\bdau/.test(w)) return 'daily-active-users'
+  if (/\bdaily\b|\bdau|\b(?:per|a|each|every|one)\s+day\b/.test(w)) return 'daily-active-users'
   if (/\bmonthly\s+(?:visits|visitors)\b/.test(w)) return 'monthly-visits'
-  if (/\bmonthly\b|\bmau|\bmuu/.test(w)) return 'monthly-active-users'
+  if (/\bmonthly\b|\bmau|\bmuu|\b(?:per|a|each|every|any|one)\s+(?:calendar\s+)?month\b/.test(w)) return 'monthly-active-users'
   return 'users'
 }
 
