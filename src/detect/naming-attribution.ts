@@ -12,7 +12,9 @@ const messages = {
 // A display verb before a quoted string: `prominently display “Built with Llama”`, `include prominently in any
 // public statement ... the following statement: “[name] is built using ...”`, `credit it as "Made with X"`.
 // Each quoted string is paired with the nearest such verb before it (at most 160 characters earlier).
-const VERB = /\b(?:display|include|show|indicate|mark|label|put|place|feature|credit|state)(?:s|ed|ing)?\b/gi
+// Also "carry", "bear", "print": `must carry the notice "Built on X" on their about page`. Not "contain" or
+// "add": "contains ... the Work" describes a work, "a message must be added" names no credit string.
+const VERB = /\b(?:(?:display|include|show|indicate|mark|label|put|place|feature|credit|state|print|append|insert)(?:s|ed|ing)?|carr(?:y|ies|ied|ying)|bear(?:s|ing)?)\b/gi
 const QUOTE = /[“"«]([^”"»]{1,200})[”"»]/g
 const MAX_GAP = 160
 // `include “Llama” at the beginning of any such AI model name`; `its name must start with “Ember”`;
