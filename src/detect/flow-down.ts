@@ -77,7 +77,11 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // "share fine-tuned versions only with recipients who accept this Developer License"
   [keys('only with', 'only to'), new RegExp(`\\bonly\\s+(?:with|to)\\s+(?:recipients|parties|persons|people|third\\s+parties|users|licensees|those)\\b[^;]{0,40}\\b(?:who|that|which)\\s+(?:accept|agree\\s+to|are\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
   // "you must make them agree to these same terms", "ensure that recipients agree to be bound by this Agreement"
-  [keys('agree to'), new RegExp(`\\b(?:make|require|ensure|cause)\\b[^;]{0,80}\\bagree\\s+to\\s+(?:be\\s+bound\\s+by\\s+)?${TERMS_OF}${THIS}`, 'i')],
+  [keys('agree to', 'bound by', 'comply with'), new RegExp(`\\b(?:make|require|ensure|cause)\\b[^;]{0,120}\\b(?:agree\\s+to\\s+(?:be\\s+bound\\s+by\\s+)?|(?:is|are|be|remains?)\\s+bound\\s+by\\s+|comply\\s+with\\s+)${TERMS_OF}${THIS}`, 'i')],
+  // "Recipients of the Model must agree to these terms" (downstream parties, not the licensee itself)
+  [keys('recipient', 'sublicensee', 'customer', 'end user', 'end-user', 'third part'), new RegExp(`\\b(?:recipients?|sublicensees?|customers?|end[-\\s]users?|third\\s+parties)\\b[^;]{0,80}\\b(?:must|shall|will\\s+be\\s+required\\s+to)\\s+(?:first\\s+)?(?:agree\\s+to|accept|be\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
+  // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"
+  [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],
   // "each recipient is bound by written terms at least as protective of Corvid as Article 3"
   // "bind them by contract to use restrictions no less protective of Thistle than those in Section 2"
   [keys('at least as', 'no less'), /\b(?:terms|agreement|licen[cs]e|conditions|restrictions|obligations)\b[^;]{0,60}\b(?:at\s+least\s+as|no\s+less)\s+(?:protective|restrictive|stringent)\b/i],

@@ -26,7 +26,8 @@ const PUSHED_UPDATE =
 // The three parts may sit in two sentences of one paragraph ("The model ships with safety filters. If you bypass
 // any of them, this licence ends."), so they are tested apart: the act and the end in the clause, the guardrail
 // in the clause or the one before it.
-const BYPASS = /\b(?:bypass|circumvent|disabl|defeat|remov|evad|tamper)\w*\b[^;]{0,300}\b(?:terminat\w*|ends?\b|cease|lapses?\b|is\s+revoked)/i
+const BYPASS =
+  /\b(?:bypass|circumvent|disabl|defeat|remov|evad|tamper)\w*\b[^;]{0,300}\b(?:terminat\w*|ends?\b|cease|lapses?\b|is\s+revoked)|\b(?:terminat\w*|ends?|ceases?|lapses?)\b[^;]{0,80}\b(?:if|when|should|once)\b[^;]{0,80}\b(?:bypass|circumvent|disabl|defeat|remov|evad|tamper)\w*/i
 const GUARDRAIL_NOUN =
   /\b(?:guardrails?|safety\s+(?:measures?|mechanisms?|filters?|features?|systems?|classifiers?)|content\s+filters?|safeguards?|technical\s+limitations?|(?:rate|usage)\s+limits?)\b/i
 // "We may terminate this License, in whole or in part, at any time upon notice", "NVIDIA may terminate this

@@ -55,7 +55,7 @@ const NC_MEANS_RESEARCH = new RegExp(
 )
 // "Any Commercial Use of the Software ... is prohibited", "You will not use ... for any commercial ... purposes".
 const COMMERCIAL_BAN =
-  /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\bprohibited\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+any\s+commercial\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
+  /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\b(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed|licen[cs]ed|granted))\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+(?:any\s+)?commercial\s+(?:purposes?|uses?|gain|advantage|activit\w+|exploitation)\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
 const REGISTRATION =

@@ -120,4 +120,4 @@ const CURRENCY_BEFORE = '(?:(?:USD|US|U\\.S\\.|EUR|GBP|CNY|RMB|JPY|INR|Rs\\.?|CA
 const CURRENCY_AFTER =
   '\\s{0,8}(?:(?:US|U\\.S\\.|United States|Canadian|Australian|Hong Kong|Singapore)\\s+dollars?|dollars?|USD|EUR|euros?|GBP|pounds(?:\\s+sterling)?|CNY|RMB|yuan|renminbi|JPY|yen|INR|rupees?|CAD|AUD|CHF|Swiss\\s+francs?)\\b'
 /** A money amount: a currency mark before ("USD $1,000,000", "€5M") or a currency name after ("20 million US dollars"). */
-export const MONEY = `(?:${CURRENCY_BEFORE}(?:${DIGIT_NUMBER})|(?:${NUMBER})${CURRENCY_AFTER})`
+export const MONEY = `(?:${CURRENCY_BEFORE}(?:${DIGIT_NUMBER})(?:${CURRENCY_AFTER})?|(?:${NUMBER})${CURRENCY_AFTER})`

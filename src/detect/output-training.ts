@@ -55,12 +55,18 @@ function forbiddenTraining(t: string): RegExpExecArray | null {
   let tries = 0
   while ((n = NEGATION_G.exec(t)) && tries++ < 8) {
     const from = n.index + n[0].length
-    USE.lastIndex = from
-    const u = USE.exec(t)
-    if (!u || u.index - from > 250) continue
-    TO_TRAIN.lastIndex = u.index + u[0].length
-    const v = TO_TRAIN.exec(t)
-    if (!v || v.index - u.index > 300) continue
+    // "agree not to distill the outputs into another model": the training verb itself is negated.
+    DIRECT.lastIndex = from
+    const d = DIRECT.exec(t)
+    let v: RegExpExecArray | null = d && d.index - from <= 12 ? d : null
+    if (!v) {
+      USE.lastIndex = from
+      const u = USE.exec(t)
+      if (!u || u.index - from > 250) continue
+      TO_TRAIN.lastIndex = u.index + u[0].length
+      v = TO_TRAIN.exec(t)
+      if (!v || v.index - u.index > 300) continue
+    }
     const target = TRAIN_TARGET.exec(t.slice(v.index, v.index + 200))
     if (target) {
       target.index += v.index
@@ -79,6 +85,7 @@ function listedTraining(t: string): RegExpExecArray | null {
 }
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
 const USE = /\b(?:use|used|using|utili[sz]e)\b/gi
+const DIRECT = /\b(?:to\s+)?(?:train|distil+|fine[- ]?tune)\w*/gi
 const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)/gi
 
 /** The class of model a ban protects against; broadest wording wins within the clause. */
@@ -87,7 +94,7 @@ function scopeOf(text: string): string {
   if (/\bother\s+(?:text-to-(?:image|video|speech|audio)|image|video|speech|audio|music|3d)\b/i.test(text)) return 'competing-models'
   if (/\bfoundation(?:al)?\b|\bgeneral[- ]purpose\b|\bgenerative\b[^;]{0,20}\bmodels?\b|\blarge\s+models?\b|\bfrontier\b/i.test(text))
     return 'foundation-models'
-  if (/\blarge\s+language\s+models?\b|\bLLMs?\b/i.test(text)) return 'other-llms'
+  if (/\blanguage\s+models?\b|\bLLMs?\b/i.test(text)) return 'other-llms'
   return 'any-model'
 }
 

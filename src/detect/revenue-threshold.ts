@@ -11,14 +11,14 @@ const messages = {
 
 const COMPARISON =
   '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|>=?|<=?|≥|≤)'
-const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|earnings)'
+const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|earnings|earn(?:s|ing)?)'
 // Amount after a comparison, with revenue wording within a bounded gap on either side:
 // "more than USD $1,000,000 in annual revenue", "annual revenue of less than US $1,000,000",
 // "more than 20 million US dollars (or equivalent in other currencies) in monthly revenue".
 const AFTER = new RegExp(`${COMPARISON}\\s{1,12}(${MONEY})([^;]{0,80}?)\\b${REVENUE}`, 'gi')
 const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,12}(${MONEY})`, 'gi')
 
-const GATE = keys('revenue', 'turnover', 'receipts', 'income', 'sales', ' arr', '(arr', 'earnings')
+const GATE = keys('revenue', 'turnover', 'receipts', 'income', 'sales', ' arr', '(arr', 'earn')
 // A figure must be present: digits or a number word.
 const HAS_AMOUNT = /\d|million|billion|thousand|hundred|lakh|crore/
 
@@ -27,7 +27,7 @@ const OR_MORE_AFTER = new RegExp(`(${MONEY})\\s{0,12}or\\s+(?:more|above|higher|
 const OR_MORE_BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)(${MONEY})\\s{0,12}or\\s+(?:more|above|higher|greater)\\b`, 'gi')
 
 const YEAR =
-  /\b(?:annual(?:ly)?|yearly|per\s+annum|ARR)\b|\b(?:per|a|each|tax|fiscal|financial|calendar|prior|preceding|previous|last)\s+year\b|\brecurring\s+revenue/i
+  /\b(?:annual(?:ly)?|yearly|per\s+annum|ARR)\b|\b(?:per|a|each|tax|fiscal|financial|calendar|prior|preceding|previous|last)\s+year\b|\brecurring\s+revenue|\b(?:twelve|12)[- ]months?\b/i
 const MONTH = /\b(?:monthly|per\s+month|a\s+month|each\s+month)\b/i
 
 /** Period named next to the figure; the nearest revenue wording decides ("monthly revenue" vs "monthly users"). */

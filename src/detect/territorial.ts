@@ -20,7 +20,7 @@ const WORLDWIDE_EXCEPT =
 // A grant withheld (passive, negated or "nothing ... permits") followed by whom or where: "is not extended to any
 // organisation headquartered in", "is not offered to persons located in", "not granted to residents of".
 const GRANT_WITHHELD =
-  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?)\b/i
+  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?|(?:users|persons|people|entities|companies|anyone)\s+(?:in|from)|in|within)\b/i
 // "You may not use ... in the European Union", "use of the Model is prohibited in Russia".
 const USE_BANNED_IN =
   /\b(?:(?:may|shall|must|can)\s+not(?:\s+be)?|cannot(?:\s+be)?|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:use[ds]?|access(?:ed)?|deploy|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*){1,6}/iu
@@ -31,7 +31,7 @@ const NOT_TERRITORIAL =
 const TERRITORY_GATE = keys('territor')
 const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global', 'everywhere', 'countr', 'nation', 'jurisdiction', 'throughout the world')
 const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend', 'not offered', 'not available', 'not licensed', 'not licenced', 'not apply', 'nothing in this')
-const BANNED_GATE = keys('not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
+const BANNED_GATE = keys('not be used', 'not be distributed', 'not be deployed', 'not be offered', 'not be made', 'not be provided', 'not be accessed', 'not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
 /**
  * Detector for kind `territorial` (rule `territory-exclusion`): `{excluded}` as ISO 3166 alpha-2 codes, `EU` for the Union.

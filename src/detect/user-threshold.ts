@@ -19,13 +19,19 @@ const METRIC_WORDS: Record<string, string> = {
 // "more than 1 million MUUs", "does not exceed 300 million monthly active users", "over 1,000 users".
 // The gap between the pieces is a bounded run of non-sentence characters.
 const COMPARISON =
-  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
+  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|serv(?:e|es|ing)|attain(?:s|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
 const METRIC =
-  '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users|accounts)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|registered\\s+|paying\\s+|paid\\s+|end[-\\s])?users|(?:registered|active|user)\\s+accounts|account\\s+holders)(?:\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?(?:month|day))?\\b'
+  '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users|accounts)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|registered\\s+|paying\\s+|paid\\s+|end[-\\s])?users|(?:registered|active|user)\\s+accounts|account\\s+holders|(?:unique\\s+)?(?:visits|visitors)(?=\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?month))(?:\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?(?:month|day))?\\b'
 // "... 1 million monthly active users or more", "... 1 million or more monthly active users".
 const OR_MORE = new RegExp(`(${NUMBER})\\s{0,12}(?:or\\s+(?:more|above|higher|greater)\\s{1,12})?(${METRIC})(?:\\s{1,12}or\\s+(?:more|above|higher|greater))?`, 'gi')
 const THRESHOLD = new RegExp(
   `${COMPARISON}\\s{1,12}(?:the\\s+)?(${NUMBER})\\s{0,12}(?:\\([^)]{1,40}\\)\\s{0,12})?(${METRIC})`,
+  'gi',
+)
+// The metric first, then the figure: "the number of monthly active users of your products exceeds 50 million".
+// The figure must not be money, a share or a time span.
+const METRIC_FIRST = new RegExp(
+  `(${METRIC})[^;.]{0,80}?\\b${COMPARISON}\\s{1,12}(?:the\\s+)?(${NUMBER})(?!\\s{0,3}(?:%|percent|per\\s+cent|dollars?|euros?|pounds?|yuan|yen|rupees?|USD|EUR|GBP|CNY|RMB|JPY|INR|years?|months?|days?|hours?))`,
   'gi',
 )
 const GATE = keys('user', 'visit', 'mau', 'muu', 'dau', 'account')
@@ -38,7 +44,7 @@ const NO_LIMIT = /\b(?:no|without|unlimited)\s+(?:limit|limitation|restriction|c
 function metricOf(words: string): string {
   const w = words.toLowerCase()
   if (/\bdaily\b|\bdau|\b(?:per|a|each|every|one)\s+day\b/.test(w)) return 'daily-active-users'
-  if (/\bmonthly\s+(?:visits|visitors)\b/.test(w)) return 'monthly-visits'
+  if (/\bvisit/.test(w) && /\bmonth/.test(w)) return 'monthly-visits'
   if (/\bmonthly\b|\bmau|\bmuu|\b(?:per|a|each|every|any|one)\s+(?:calendar\s+)?month\b/.test(w)) return 'monthly-active-users'
   return 'users'
 }
@@ -64,10 +70,13 @@ export const userThreshold = defineDetector({
       if (!hasKey(s.keys, GATE) || !HAS_COUNT.test(s.lower) || NO_LIMIT.test(s.text)) continue
       const matches = execAll(THRESHOLD, s.text)
       for (const m of execAll(OR_MORE, s.text)) if (/\bor\s+(?:more|above|higher|greater)\b/i.test(m[0])) matches.push(m)
-      for (const m of matches) {
-        const threshold = parseNumber(m[1])
+      // Metric-first matches carry the figure in group 2 and the metric in group 1.
+      const metricFirst = matches.length ? [] : execAll(METRIC_FIRST, s.text)
+      for (const m of [...matches, ...metricFirst]) {
+        const swapped = metricFirst.includes(m)
+        const threshold = parseNumber(swapped ? m[2] : m[1])
         if (threshold === undefined || threshold < 2) continue
-        const metric = metricOf(m[2])
+        const metric = metricOf(swapped ? m[1] : m[2])
         const key = `${threshold}|${metric}`
         const hit = byKey.get(key)
         if (hit) {
