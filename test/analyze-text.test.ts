@@ -82,6 +82,11 @@ describe('restrictions carried from referenced licenses', () => {
     expect(carried(source)).not.toContain('LicenseRef-llama-3.1-community')
   })
 
+  it('a licensing statement next to a matched license text does', () => {
+    const source = `${text('MIT')}\n\nThe model weights are subject to the Llama 3.1 Community License.\n`
+    expect(carried(source)).toContain('LicenseRef-llama-3.1-community')
+  })
+
   const shared = join(__dirname, '..', '..', 'shared', 'license-texts')
   it.skipIf(!existsSync(shared))('an acceptable use policy naming its license carries nothing from it', () => {
     const source = readFileSync(join(shared, 'llama-3.2-acceptable-use-policy.txt'), 'utf8')

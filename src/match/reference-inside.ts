@@ -13,7 +13,7 @@ const VERBATIM = 0.6
 // "licensed under", "released under", "you can redistribute it", "made available under".
 const STATEMENT_WORDS = new Set([
   'licensed', 'relicensed', 'sublicensed', 'distributed', 'redistributed', 'distribute', 'redistribute', 'released',
-  'available', 'alternatively', 'dual', 'triple', 'multi', 'choose', 'choice', 'option',
+  'available', 'under', 'governed', 'subject', 'alternatively', 'dual', 'triple', 'multi', 'choose', 'choice', 'option',
 ])
 // Words that offer the license as another choice: "Alternatively, …", "dual licensed", "at your option", "either".
 const ALTERNATIVE_WORDS = new Set(['alternatively', 'dual', 'triple', 'multi', 'choose', 'choice', 'option', 'either', 'alternative'])
