@@ -76,6 +76,10 @@ export const CURATED: Curated[] = [
   ['4 clause bsd', 'id:BSD-4-Clause'],
   ['bsd 4 clause', 'id:BSD-4-Clause'],
   ['boost license', 'id:BSL-1.0'],
+  // the wxWindows Library Licence is the GNU Library GPL 2.0 or later plus its exception (so its own text says);
+  // the deprecated SPDX id `wxWindows` keeps the successor SPDX lists for it
+  ['wxwindows license', 'id:LGPL-2.0-or-later WITH WxWindows-exception-3.1'],
+  ['wxwindows library license', 'id:LGPL-2.0-or-later WITH WxWindows-exception-3.1'],
   ['cc0', 'id:CC0-1.0', true],
   ['cc zero', 'id:CC0-1.0'],
 ]

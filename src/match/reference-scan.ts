@@ -125,7 +125,9 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
     return [{ i, j, k: j, start: w[i].start, end: w[j].end, licenseId: rule.t.slice(4), kind: 'exception', explicit: true, weak: false, confidence: 0.9 }]
   }
   if (rule.t.startsWith('id:')) {
-    let licenseId = rule.t.slice(3)
+    // a name can stand for a license with an exception ("wxWindows Library Licence": the LGPL with its exception)
+    const [named, exception] = rule.t.slice(3).split(' WITH ')
+    let licenseId = named
     let last = j
     // a name that ends in its version ("GPLv2", "GNU GPL v3") may still say "or later" after it
     if (licenseId.endsWith('-only')) {
@@ -136,7 +138,7 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
       }
     }
     const end = s.source.charCodeAt(w[last].end) === 43 ? w[last].end + 1 : w[last].end
-    return [{ i, j: last, k: j, start: w[i].start, end, licenseId, kind: 'name', explicit: true, weak, ...(rule.w === 2 ? { tight: true } : {}), confidence: rule.c ?? (weak ? 0.7 : 0.9) }]
+    return [{ i, j: last, k: j, start: w[i].start, end, licenseId, ...(exception ? { expression: `${licenseId} WITH ${exception}` } : {}), kind: 'name', explicit: true, weak, ...(rule.w === 2 ? { tight: true } : {}), confidence: rule.c ?? (weak ? 0.7 : 0.9) }]
   }
   const family = rule.t.slice(4)
   const entry = idx.corpus.families[family]

@@ -100,6 +100,12 @@ describe('matchReferences', () => {
     expect(run('The Classpath exception is explained below.')).toEqual([])
   })
 
+  it('reads a name that stands for a license with its exception', () => {
+    // the wxWindows Library Licence is the Library GPL 2.0 or later with the wxWindows exception
+    expect(run('// Licence:     wxWindows licence')).toMatchObject([{ licenseId: 'LGPL-2.0-or-later', expression: 'LGPL-2.0-or-later WITH WxWindows-exception-3.1' }])
+    expect(run('released under the wxWindows Library Licence')[0].expression).toBe('LGPL-2.0-or-later WITH WxWindows-exception-3.1')
+  })
+
   it('reads license files named after their license', () => {
     expect(ids('See LICENSE.RUBY for the rest.')).toEqual(['Ruby'])
     expect(ids('([LICENSE-MIT](LICENSE-MIT))')).toEqual(['MIT'])
