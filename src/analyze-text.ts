@@ -6,6 +6,8 @@ import { matchReferences } from './match/reference.js'
 import { matchSpdxTags } from './match/spdx-id.js'
 import { finishReport } from './report-utils.js'
 import type { Diagnostic, FileKind, FileReport, LicenseFinding, RestrictionFinding } from './schema/index.js'
+import { findLicensePointers } from './match/reference-pointer.js'
+import { loadReferenceIndex } from './match/reference-rules.js'
 import { addedStatement, mentionSentence, verbatimIn, withGroups } from './match/reference-inside.js'
 import { createLineIndex, tokenize, type LineIndex, type Token } from './text/index.js'
 
@@ -117,7 +119,18 @@ export function analyzeLicenseText(source: string, lines: LineIndex = createLine
     const textPresent = l.matcher === 'exact' || l.matcher === 'dice'
     restrictions.push(...restrictionsFromLicense(l.licenseId, l.evidence, { textPresent }))
   }
-  const expression = licenses.length ? buildExpression(licenses, alternatives(placed)) : full.nearest ? 'NOASSERTION' : 'NONE'
+  // a text that only points at a license file ("see the LICENSE file", a URL to one) has a license we cannot name
+  const pointer = licenses.length || full.nearest ? undefined : findLicensePointers(source, loadReferenceIndex().urls)[0]
+  const expression = licenses.length ? buildExpression(licenses, alternatives(placed)) : full.nearest || pointer ? 'NOASSERTION' : 'NONE'
+  if (pointer) {
+    diagnostics.push({
+      ruleId: 'license-pointer',
+      source: 'licit',
+      severity: 'info',
+      reason: `Points to a license kept elsewhere (${source.slice(pointer.start, pointer.end)}) without naming it`,
+      position: lines.evidence(pointer.start, pointer.end).position,
+    })
+  }
   if (!licenses.length && full.nearest) {
     diagnostics.push({
       ruleId: 'low-confidence',

@@ -95,6 +95,18 @@ describe('restrictions carried from referenced licenses', () => {
   })
 })
 
+describe('NONE and NOASSERTION', () => {
+  it('says NOASSERTION, with an info diagnostic, for a text that only points at a license file', () => {
+    const a = analyzeLicenseText('Project page: https://github.com/someone/tool/blob/master/LICENSE.txt\n')
+    expect(a.expression).toBe('NOASSERTION')
+    expect(a.diagnostics).toMatchObject([{ ruleId: 'license-pointer', severity: 'info' }])
+  })
+
+  it('says NONE for a text with no license and no pointer', () => {
+    expect(analyzeLicenseText('Copyright 2024 Jane Roe\n\nA tool that prints the weather.\n').expression).toBe('NONE')
+  })
+})
+
 describe('buildExpression', () => {
   const f = (licenseId: string, expression?: string): LicenseFinding => ({ licenseId, ...(expression ? { expression } : {}), confidence: 1, matcher: 'reference', evidence: [] })
 
