@@ -30,8 +30,8 @@ const PATTERNS: [readonly string[], RegExp][] = [
     'i',
   )],
   // "you may only do so under the terms of this Agreement", "must make it available only under the terms of this license"
-  [keys('only do so', 'only distribute', 'only share', 'only make', 'only licen', 'only convey', 'only under'), new RegExp(
-    `(?:\\bonly\\s+(?:do\\s+so|distribute\\w*|share|make\\s+\\w+\\s+available|licen[cs]e\\w*|convey)\\b[^;]{0,40}|\\b(?:distribut\\w*|do\\s+so|available|licen[cs]ed|share\\w*|publish\\w*|perform\\w*|sublicens\\w*|convey\\w*)\\b[^;]{0,100}\\bonly\\s+)under\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`,
+  [keys('only do so', 'only be', 'only distribute', 'only share', 'only make', 'only licen', 'only convey', 'only under'), new RegExp(
+    `(?:\\bonly\\s+(?:be\\s+)?(?:do\\s+so|distribute\\w*|shared|share|make\\s+\\w+\\s+available|licen[cs]e\\w*|convey)\\b[^;]{0,40}|\\b(?:distribut\\w*|do\\s+so|available|licen[cs]ed|share\\w*|publish\\w*|perform\\w*|sublicens\\w*|convey\\w*)\\b[^;]{0,100}\\bonly\\s+)under\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`,
     'i',
   )],
   // "must be provided under this license or another license that allows everything this license allows"
@@ -71,7 +71,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // shall not violate the license restrictions of this Agreement"; "Derivative Models must only be used or distributed for"
   [keys('limited to', 'not violate', 'only be'), /\b(?:deriv|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
   // "Any restrictions set forth herein regarding the Model also applies to any Derivative you create"
-  [keys('apply to', 'applies to', 'apply equally'), /\brestrictions?\b[^;]{0,120}\b(?<!not\s)(?<!n't\s)(?:also\s+|equally\s+)?appl(?:y|ies)\s+(?:equally\s+)?to\s+(?:(?:any|all|each)\s+(?:derivative|modification|fine-tun)|them\b|those\b|such\s+(?:derivative|model|version|modification))/i],
+  [keys('apply to', 'applies to', 'apply equally'), /\brestrictions?\b[^;]{0,120}\b(?<!not\s)(?<!n't\s)(?:also\s+|equally\s+)?appl(?:y|ies)\s+(?:equally\s+)?to\s+(?:(?:any|all|each|every)\s+(?:derivative|modification|fine-tun)|them\b|those\b|such\s+(?:derivative|model|version|modification))/i],
   // "you must do so under this license" (sharing adaptations), "may only be shared under this same research licence"
   [keys('do so under', 'be shared under', 'only be shared'), new RegExp(`\\b(?:must|shall|may\\s+only|can\\s+only)\\s+(?:do\\s+so|(?:only\\s+)?be\\s+shared)\\s+(?:only\\s+)?under\\s+${TERMS_OF}${THIS}`, 'i')],
   // "share fine-tuned versions only with recipients who accept this Developer License"

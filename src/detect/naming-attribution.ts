@@ -20,7 +20,7 @@ const MAX_GAP = 160
 // `include “Llama” at the beginning of any such AI model name`; `its name must start with “Ember”`;
 // `name it so that its name begins with "Quill"`.
 const PREFIX =
-  /[“"«]([^”"»\n]{1,60})[”"»]\s+at\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+)?(?:any\s+)?(?:such\s+)?(?:[\w-]+\s+){0,2}names?\b|\bnam(?:es?|ed|ing)\b[^;]{0,60}?\b(?:(?:must|shall|should)\s+)?(?:(?:begin|begins|start|starts)\s+with|(?:with|using|carry|bear)\s+the\s+prefix|prefixed\s+(?:with|by))\s+(?:the\s+(?:word|prefix|string)\s+)?[“"«]([^”"»\n]{1,60})[”"»]/i
+  /[“"«]([^”"»\n]{1,60})[”"»]\s+(?:at\s+the\s+(?:beginning|start|front)|as\s+the\s+(?:first\s+word|first\s+part|prefix|start|beginning))\s+of\s+(?:the\s+|their\s+|its\s+)?(?:any\s+)?(?:such\s+)?(?:[\w-]+\s+){0,2}names?\b|\bnam(?:es?|ed|ing)\b[^;]{0,60}?\b(?:(?:must|shall|should)\s+)?(?:(?:begin|begins|start|starts)\s+with|(?:with|using|carry|bear)\s+the\s+prefix|prefixed\s+(?:with|by))\s+(?:the\s+(?:word|prefix|string)\s+)?[“"«]([^”"»\n]{1,60})[”"»]/i
 // Where a credit must be shown for it to be public: a site, an interface, docs, announcements, adverts.
 const SURFACE =
   /\b(?:website|web\s*site|web\s*page|homepage|landing\s+page|page|footer|header|user\s+interface|UI|screens?|blog\w*|about\s+page|documentation|readme|model\s+card|release\s+notes|public\s+statements?|announcements?|advertising|marketing|splash\s+screen|credits|product|service|app(?:lication)?s?)\b/i

@@ -30,7 +30,7 @@ const PURPOSES_ONLY = new RegExp(
 // A grant "for any Non-Commercial ... purpose", "to deal in the Software for non-commercial purposes",
 // "for purposes other than commercial or production use", "For non-production use without a subscription".
 const GRANT_FOR_NC = new RegExp(
-  `\\b(?:licen[cs]e|right|permission|grants?|granted)\\b[^;]{0,300}?\\bfor\\s+(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC})\\b|\\bfor\\s+purposes\\s+other\\s+than\\s+commercial\\b|\\bfor\\s+non[- ]?production\\s+use\\b`,
+  `\\b(?:licen[cs](?:e|ed)|right|permission|grants?|granted|permitted)\\b[^;]{0,300}?\\bfor\\s+(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+,?\\s+(?:(?:or|and)\\s+)?)?(?:${NC})\\b|\\bfor\\s+purposes\\s+other\\s+than\\s+commercial\\b|\\bfor\\s+non[- ]?production\\s+use\\b`,
   'i',
 )
 // "Any noncommercial purpose is a permitted purpose." (the grant covers "any permitted purpose").
@@ -55,7 +55,7 @@ const NC_MEANS_RESEARCH = new RegExp(
 )
 // "Any Commercial Use of the Software ... is prohibited", "You will not use ... for any commercial ... purposes".
 const COMMERCIAL_BAN =
-  /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\b(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed|licen[cs]ed|granted))\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+(?:any\s+)?commercial\s+(?:purposes?|uses?|gain|advantage|activit\w+|exploitation)\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b/i
+  /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\b(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed|licen[cs]ed|granted))\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+(?:any\s+)?commercial\s+(?:purposes?|uses?|gain|advantage|activit\w+|exploitation)\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b|\bno\s+commercial\s+(?:use|exploitation|purposes?)\s+(?:of\s+[^;]{0,40}?)?(?:is|are|shall\s+be|will\s+be)\s+(?:permitted|allowed|granted|authori[sz]ed)\b|\b(?:may|shall|must|will)\s+not\b[^;]{0,120}\b(?:in|for|within|as\s+part\s+of)\s+(?:any\s+|a\s+)?commercial\s+(?:products?|services?|settings?|contexts?|offerings?|applications?|environments?)\b/i
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
 const REGISTRATION =

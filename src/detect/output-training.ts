@@ -53,7 +53,10 @@ function forbiddenTraining(t: string): RegExpExecArray | null {
   NEGATION_G.lastIndex = 0
   let n: RegExpExecArray | null
   let tries = 0
-  while ((n = NEGATION_G.exec(t)) && tries++ < 8) {
+  // "Using the outputs to create a general-purpose model is prohibited": the ban closes the sentence, so the
+  // search for "use" also starts at the beginning.
+  const closing = PASSIVE_BAN.test(t)
+  while ((n = closing && tries === 0 ? ({ index: 0, 0: '' } as unknown as RegExpExecArray) : NEGATION_G.exec(t)) && tries++ < 8) {
     const from = n.index + n[0].length
     // "agree not to distill the outputs into another model": the training verb itself is negated.
     DIRECT.lastIndex = from
@@ -83,14 +86,15 @@ function listedTraining(t: string): RegExpExecArray | null {
   const m = TRAIN_TARGET.exec(t)
   return m && /^(?:train|fine[- ]?tun|tune|distil|improv)/i.test(m[0]) ? m : null
 }
+const PASSIVE_BAN = /^\W{0,6}(?:the\s+)?(?:using|use\s+of)\b[^;]{0,250}\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b/i
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
 const USE = /\b(?:use|used|using|utili[sz]e)\b/gi
 const DIRECT = /\b(?:to\s+)?(?:train|distil+|fine[- ]?tune)\w*/gi
-const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)/gi
+const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)|\bas\s+(?:training|fine-tuning)\s+data\b|\bfor\s+(?:the\s+)?(?:training|fine-tuning|distillation)\b/gi
 
 /** The class of model a ban protects against; broadest wording wins within the clause. */
 function scopeOf(text: string): string {
-  if (/\bcompet(?:e|es|ing|itive|itor)\b/i.test(text)) return 'competing-models'
+  if (/\bcompet(?:e|es|ing|itive|itor)\b|\b(?:replace|substitute\s+for|rival)\s+(?:ours|our|us|the\s+model|it)\b/i.test(text)) return 'competing-models'
   if (/\bother\s+(?:text-to-(?:image|video|speech|audio)|image|video|speech|audio|music|3d)\b/i.test(text)) return 'competing-models'
   if (/\bfoundation(?:al)?\b|\bgeneral[- ]purpose\b|\bgenerative\b[^;]{0,20}\bmodels?\b|\blarge\s+models?\b|\bfrontier\b/i.test(text))
     return 'foundation-models'

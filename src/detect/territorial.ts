@@ -23,7 +23,13 @@ const GRANT_WITHHELD =
   /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?|(?:users|persons|people|entities|companies|anyone)\s+(?:in|from)|in|within)\b/i
 // "You may not use ... in the European Union", "use of the Model is prohibited in Russia".
 const USE_BANNED_IN =
-  /\b(?:(?:may|shall|must|can)\s+not(?:\s+be)?|cannot(?:\s+be)?|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:use[ds]?|access(?:ed)?|deploy|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*){1,6}/iu
+  /\b(?:(?:may|shall|must|can)\s+not(?:\s+be)?|cannot(?:\s+be)?|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:(?:download|install|run|host)\w*,?\s+(?:(?:or|and)\s+)?)?(?:use[ds]?|access(?:ed)?|download\w*|install\w*|deploy\w*|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*){1,6}/iu
+// "The license granted above excludes the territory of the Russian Federation", "does not cover users in Brazil".
+const GRANT_EXCLUDES =
+  /\b(?:licen[cs]e|grant|rights?|agreement|permission)\b[^;]{0,60}?\b(?:exclud(?:es|ing)|does\s+not\s+(?:cover|include|extend\s+to))\s+(?:the\s+)?(?:territor\w+|countr\w+|jurisdictions?|regions?|residents?|persons?|users?|entities|anyone|use\s+in)\b/i
+// The place first: "Users in the EEA are not licensed to use the multimodal version".
+const PLACE_FIRST =
+  /\b(?:users?|persons?|people|residents?|entities|companies|anyone|individuals?|organi[sz]ations?)\s+(?:located\s+|based\s+|resident\s+|domiciled\s+)?(?:in|from)\s+(?:the\s+)?[\p{Lu}][^;]{0,60}?\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:licen[cs]ed|permitted|allowed|entitled|granted)|(?:have|has|receive)\s+no\s+(?:rights?|licen[cs]e))\b/iu
 // Clauses about export control, sanctions, governing law or the contracting entity are not exclusions.
 const NOT_TERRITORIAL =
   /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|laws\s+of\b/i
@@ -31,7 +37,8 @@ const NOT_TERRITORIAL =
 const TERRITORY_GATE = keys('territor')
 const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global', 'everywhere', 'countr', 'nation', 'jurisdiction', 'throughout the world')
 const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend', 'not offered', 'not available', 'not licensed', 'not licenced', 'not apply', 'nothing in this')
-const BANNED_GATE = keys('not be used', 'not be distributed', 'not be deployed', 'not be offered', 'not be made', 'not be provided', 'not be accessed', 'not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
+const EXCLUDES_GATE = keys('exclud', 'not cover', 'not include', 'not extend', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen')
+const BANNED_GATE = keys('not be ', 'not be used', 'not be distributed', 'not be deployed', 'not be offered', 'not be made', 'not be provided', 'not be accessed', 'not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
 /**
  * Detector for kind `territorial` (rule `territory-exclusion`): `{excluded}` as ISO 3166 alpha-2 codes, `EU` for the Union.
@@ -52,7 +59,8 @@ export const territorial = defineDetector({
       const definition = (hasKey(k, TERRITORY_GATE) ? TERRITORY_DEFINITION.exec(t) : null) ?? (hasKey(k, WORLDWIDE_GATE) ? WORLDWIDE_EXCEPT.exec(t) : null)
       const withheld = !definition && hasKey(k, WITHHELD_GATE) ? GRANT_WITHHELD.exec(t) : null
       const banned = !definition && !withheld && hasKey(k, BANNED_GATE) ? USE_BANNED_IN.exec(t) : null
-      const m = definition ?? withheld ?? banned
+      const excludes = !definition && !withheld && !banned && hasKey(k, EXCLUDES_GATE) ? (GRANT_EXCLUDES.exec(t) ?? PLACE_FIRST.exec(t)) : null
+      const m = definition ?? withheld ?? banned ?? excludes
       if (!m || NOT_TERRITORIAL.test(t)) continue
       if (!m) continue
       const places = territoriesIn(t.slice(m.index)).filter((c) => c !== 'US' || !/U\.S\.\s+(?:federal|law)/i.test(t))

@@ -19,7 +19,7 @@ const METRIC_WORDS: Record<string, string> = {
 // "more than 1 million MUUs", "does not exceed 300 million monthly active users", "over 1,000 users".
 // The gap between the pieces is a bounded run of non-sentence characters.
 const COMPARISON =
-  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|serv(?:e|es|ing)|attain(?:s|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
+  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|serv(?:e|es|ing)|attain(?:s|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|larger\\s+than|bigger\\s+than|capped\\s+at|limited\\s+to|cap\\s+of|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
 const METRIC =
   '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users|accounts)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|registered\\s+|paying\\s+|paid\\s+|end[-\\s])?users|(?:registered|active|user)\\s+accounts|account\\s+holders|(?:unique\\s+)?(?:visits|visitors)(?=\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?month))(?:\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?(?:month|day))?\\b'
 // "... 1 million monthly active users or more", "... 1 million or more monthly active users".
@@ -34,6 +34,11 @@ const METRIC_FIRST = new RegExp(
   `(${METRIC})[^;.]{0,80}?\\b${COMPARISON}\\s{1,12}(?:the\\s+)?(${NUMBER})(?!\\s{0,3}(?:%|percent|per\\s+cent|dollars?|euros?|pounds?|yuan|yen|rupees?|USD|EUR|GBP|CNY|RMB|JPY|INR|years?|months?|days?|hours?))`,
   'gi',
 )
+// A threshold changes rights or duties: the clause (or the next one in its paragraph) says so. "Our team has
+// served more than 10 million users since 2020" reports a fact.
+const CONSEQUENCE =
+  /\b(?:licen[cs]\w*|must|shall|need\w*|requir\w*|permission|consent|agreement|rights?|terms|grant\w*|appl(?:y|ies)|fees?|pay\w*|contact|obtain|request|may\s+not|cannot|entitled|subscription|plan|cap(?:ped)?|limit\w*|free|ask|seek|approv\w*|permit\w*|authori[sz]\w*|allowed|covered|available|ends?|terminat\w*|laps\w*|expir\w*|void|ceases?|display|show|credit|attribut\w*|charge\w*|price|upgrade|enterprise|commercial)\b/i
+const CONDITION = /\b(?:if|once|when|whenever|where|should|until|after|unless|before)\b/i
 const GATE = keys('user', 'visit', 'mau', 'muu', 'dau', 'account')
 // A figure must be present: digits or a number word.
 const HAS_COUNT = /\d|million|billion|thousand|hundred|lakh|crore|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty/
@@ -66,14 +71,19 @@ export const userThreshold = defineDetector({
   messages,
   detect(ctx: DetectContext): Hit[] {
     const byKey = new Map<string, Hit>()
-    for (const s of ctx.segments) {
+    for (let i = 0; i < ctx.segments.length; i++) {
+      const s = ctx.segments[i]
       if (!hasKey(s.keys, GATE) || !HAS_COUNT.test(s.lower) || NO_LIMIT.test(s.text)) continue
+      const next = ctx.segments[i + 1]
+      if (!CONSEQUENCE.test(s.text) && !(next && next.block === s.block && CONSEQUENCE.test(next.text))) continue
       const matches = execAll(THRESHOLD, s.text)
       for (const m of execAll(OR_MORE, s.text)) if (/\bor\s+(?:more|above|higher|greater)\b/i.test(m[0])) matches.push(m)
       // Metric-first matches carry the figure in group 2 and the metric in group 1.
       const metricFirst = matches.length ? [] : execAll(METRIC_FIRST, s.text)
       for (const m of [...matches, ...metricFirst]) {
         const swapped = metricFirst.includes(m)
+        // "serves N users" is a threshold only in a condition ("once your platform serves ..."), not a boast.
+        if (/^serv/i.test(m[0]) && !CONDITION.test(s.text)) continue
         const threshold = parseNumber(swapped ? m[2] : m[1])
         if (threshold === undefined || threshold < 2) continue
         const metric = metricOf(swapped ? m[1] : m[2])
