@@ -1,8 +1,9 @@
 // Bigram similarity of one candidate reference: find the input region it covers, then score that region.
 //
-// Localization is a maximum-sum segment (Kadane) over input bigram positions, +1 where the reference has the
-// bigram and −1 where it does not: a license inside a README is cut out of its surroundings, and a gap of
-// unknown words is bridged only when the text on both sides outweighs it. The region's score is a Dice-like
+// Localization is a maximum-sum segment (Kadane) over input bigram positions, +1 where the reference has a
+// bigram not yet seen in the segment and −1 where it has none: a license inside a README is cut out of its
+// surroundings, a gap of unknown words is bridged only when the text on both sides outweighs it, and a second
+// copy of the same text adds nothing, so a bundle of notices yields one region per copy. The region's score is a Dice-like
 // F1 of *coverage* (distinct required bigrams of the reference present / all its required bigrams — optional
 // and replaceable text is never demanded) and *precision* (region bigrams the reference knows / region
 // bigrams). Runs of unknown bigrams right after an anchor (a replaceable span such as a copyright holder) are
@@ -63,48 +64,87 @@ export function effectiveBound(kind: keyof typeof MAX_TRUNCATED, coverage: numbe
   return Math.max(whole, cut)
 }
 
+/** A further region of the same reference is scored only when its segment sum reaches this share of the text. */
+const MIN_OTHER_REGION = 0.5
+/** At most this many regions of one reference are scored per round (a bundle of the same notice many times). */
+const MAX_REGIONS = 256
+
 /**
- * Localize and score candidate `bit` (its reference is `ref`) from its sorted hit positions.
+ * Localize and score candidate `bit` (its reference is `ref`) from its sorted hit positions: the best region
+ * first, then every other disjoint region holding a good part of the text (each copy of the MIT notice in a
+ * bundle of notices), so that one round can accept them all.
  *
- * @returns undefined when the candidate has no hit.
+ * @returns the regions found, best first; empty when the candidate has no hit.
  */
-export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, view: InputView, hits: Int32Array, s: Scratch): RegionScore | undefined {
-  if (!hits.length) return undefined
+export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, view: InputView, hits: Int32Array, s: Scratch): RegionScore[] {
+  const segments = findSegments(bit, view, hits, s)
+  if (!segments.length) return []
+  let top = 0
+  for (let k = 1; k < segments.length; k++) if (segments[k].sum > segments[top].sum) top = k
+  const minOther = Math.max(3, MIN_OTHER_REGION * index.refs[ref].req)
+  const chosen = [segments[top], ...segments.filter((g, k) => k !== top && g.sum >= minOther).sort((x, y) => y.sum - x.sum)]
+  return chosen.slice(0, MAX_REGIONS).map((g) => {
+    const [from, to] = tighten(bit, view.idx, hits, g.from, g.to, s)
+    return scoreRegion(index, ref, bit, view, hits, from, to, s)
+  })
+}
+
+interface Segment {
+  /** Hit indexes of the first and last hit. */
+  from: number
+  to: number
+  sum: number
+}
+
+/**
+ * Cut the hits into maximum-sum segments, left to right: +1 per bigram of the reference not yet counted in the
+ * segment, −1 per unknown position that no replaceable span explains; a masked position ends a segment.
+ * A segment ends where the running sum falls below zero (an unrelated passage) or where a stretch longer than
+ * the segment adds nothing new to it (another copy of the same text); the scan then resumes right after the
+ * segment's best end, so each hit is read at most about twice and a bundle of many notices stays linear.
+ */
+function findSegments(bit: number, view: InputView, hits: Int32Array, s: Scratch): Segment[] {
   const { idx } = view
-  let best = 0
-  let bestFrom = 0
-  let bestTo = -1
-  let cur = 0
-  let curFrom = 0
-  for (let j = 0; j < hits.length; j++) {
-    if (j > 0) {
-      const q = hits[j - 1]
-      const gap = hits[j] - q - 1
-      if (gap > 0) {
-        if (maskedBetween(view, q + 1, hits[j]) > 0) {
-          cur = 0
-          curFrom = j
-        } else {
+  const { stamp } = s
+  const out: Segment[] = []
+  let start = 0
+  while (start < hits.length) {
+    const gen = nextGeneration(s)
+    let best = 0
+    let bestTo = start
+    let cur = 0
+    let next = -1
+    for (let j = start; j < hits.length; j++) {
+      if (j > start) {
+        const q = hits[j - 1]
+        const gap = hits[j] - q - 1
+        if (gap > 0) {
+          if (maskedBetween(view, q + 1, hits[j]) > 0) {
+            next = j
+            break
+          }
           // unknown words right after an anchor (a filled-in name or blank) cost nothing, up to MAX_EXCUSED_RUN
           const allowed = excusable(s, idx[q], bit)
-          const free = gap <= allowed ? gap : 0
-          cur -= gap - free
-          if (cur < 0) {
-            cur = 0
-            curFrom = j
-          }
+          cur -= gap <= allowed ? 0 : gap
+          if (cur < 0) break
         }
       }
+      // a bigram already counted in the segment adds nothing: a second copy of the same text does not
+      // lengthen the first one's region, it is a region of its own
+      const u = idx[hits[j]]
+      if (stamp[u] !== gen) {
+        stamp[u] = gen
+        cur++
+      }
+      if (cur > best) {
+        best = cur
+        bestTo = j
+      } else if (j - bestTo > bestTo - start + 1) break
     }
-    cur++
-    if (cur > best) {
-      best = cur
-      bestFrom = curFrom
-      bestTo = j
-    }
+    out.push({ from: start, to: bestTo, sum: best })
+    start = next > bestTo ? next : bestTo + 1
   }
-  const [from, to] = tighten(bit, idx, hits, bestFrom, bestTo, s)
-  return scoreRegion(index, ref, bit, view, hits, from, to, s)
+  return out
 }
 
 /**

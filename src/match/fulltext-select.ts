@@ -23,6 +23,11 @@ export const MAX_GAP = 12
  * differ between them decide (see isDecisive).
  */
 const DECISIVE_MARGIN = 0.01
+/** A candidate over the same words scoring at most this much lower wins when it explains clearly more of them… */
+const RICHER_MARGIN = 0.02
+/** …that is, this share more of its required bigrams found (and at least RICHER_MIN more). */
+const RICHER_SHARE = 0.05
+const RICHER_MIN = 3
 
 export interface Scored extends RegionScore {
   /** Candidate bit in the scratch arrays of its round. */
@@ -105,7 +110,7 @@ function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], view: Inp
     if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
     if (found.ownNumeric > 0 && found.rivalNumeric === 0) continue
     // a clone that was not scored could not come within the candidate margin (see scoreCandidates)
-    const rival = scored.find((x) => x.ref === n)
+    const rival = scored.find((x) => x.ref === n && x.start <= c.end && x.end >= c.start)
     if (!rival || Math.abs(rival.effective - c.effective) > DECISIVE_MARGIN) continue
     if (found.own <= found.rival) return false
   }
@@ -115,6 +120,21 @@ function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], view: Inp
 // `a` holds `b` and noticeably more: near-clones scored over the same region do not override each other
 const encloses = (a: RegionScore, b: RegionScore) =>
   a.start <= b.start && a.end >= b.end && a.end - a.start >= b.end - b.start + 5 && a.found > b.found
+
+/**
+ * `a` covers (nearly) the same words as `b`, scores almost as well, and finds clearly more of its own text
+ * there: the region holds words only `a` has. A text with a blank (BSD-4-Clause's "<organization>") scores a
+ * little higher than the clone that fills the blank in (BSD-4-Clause-UC) on that clone's text, since the blank
+ * excuses the filled-in words; the clone still explains them.
+ */
+function richer(a: RegionScore, b: RegionScore): boolean {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start) + 1
+  return (
+    overlap >= 0.9 * (b.end - b.start + 1) &&
+    a.effective >= b.effective - RICHER_MARGIN &&
+    a.found >= b.found + Math.max(RICHER_MIN, RICHER_SHARE * b.found)
+  )
+}
 
 /**
  * Pick the match to accept from one round's scored candidates: the best F1 among the confident ones, unless a
@@ -137,7 +157,7 @@ export function selectWinner(index: FullTextIndex, scored: Scored[], view: Input
   for (let changed = true; changed; ) {
     changed = false
     for (const c of confident) {
-      if (c !== winner && encloses(c, winner) && decisive(c)) {
+      if (c !== winner && (encloses(c, winner) || richer(c, winner)) && decisive(c)) {
         winner = c
         changed = true
       }
@@ -160,6 +180,7 @@ export function selectFamily(index: FullTextIndex, scored: Scored[]): Scored | u
   const best = confident[0]
   const group = best && index.refs[best.ref].group
   if (!group) return undefined
-  const close = confident.filter((c) => c.effective >= best.effective - FAMILY_MARGIN)
+  // only the candidates over the same words compete (a bundle may hold other licenses elsewhere)
+  const close = confident.filter((c) => c.effective >= best.effective - FAMILY_MARGIN && c.start <= best.end && c.end >= best.start)
   return close.every((c) => index.refs[c.ref].group === group) ? best : undefined
 }

@@ -4,8 +4,8 @@
 // Pipeline: exact windows by prefix hashes (exact.ts) → bigram lookup and candidate selection
 // (fulltext-candidates.ts) → per candidate, localization and Dice-like scoring on its hit positions (dice.ts,
 // dice-edges.ts) → winner selection with thresholds, insertion guards, identity words and near-clone checks
-// (fulltext-select.ts) → mask the winner's region and repeat → compose exceptions and policies with their
-// license (fulltext-combine.ts).
+// (fulltext-select.ts), every disjoint winner of a round at once → mask the winners' regions and repeat →
+// compose exceptions and policies with their license (fulltext-combine.ts).
 import { loadFullTextIndex, type FullTextIndex } from '../corpus/fulltext.js'
 import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
@@ -98,20 +98,44 @@ function matchChunk(index: FullTextIndex, tokens: Token[], lines: LineIndex): Fu
     const set = collectCandidates(index, view.idx, flags, s)
     const scored = scoreCandidates(index, set, view, s)
     if (!scored.length) break
-    let winner = selectWinner(index, scored, view, s)
-    const family = winner ? undefined : selectFamily(index, scored)
-    winner ??= family
-    if (!winner) {
+    // one round accepts every winner it can: after a winner, the candidates whose regions lie apart from it
+    // keep their scores, so the next winner is chosen among them (a bundle of notices takes a round or two,
+    // not one per notice)
+    let found = 0
+    for (const cluster of overlapClusters(scored)) found += acceptAll(index, cluster, view, s, flags, accepted)
+    if (!found) {
       if (!accepted.length && roundNo === 0) nearest = pickNearest(index, scored)
       break
     }
-    accepted.push({ score: winner, candidates: runnerUps(index, scored, winner), family: family !== undefined })
-    for (let i = winner.start; i <= winner.end; i++) flags[i] |= MASKED
     refreshMasked(view)
   }
   const matches = toFindings(index, accepted, tokens, lines)
   if (matches.length || !nearest) return { matches }
   return { matches, nearest: toNearest(index, nearest.best, nearest.others, tokens, lines) }
+}
+
+/**
+ * Accept every winner among one cluster of overlapping regions, masking each; returns how many.
+ * After a winner, its rivals (the regions overlapping it) are dropped, and so are the regions touching a rival:
+ * those wait for the next round, rescored once the winner is masked (a rival's better region may reach past
+ * the winner into the next text).
+ */
+function acceptAll(index: FullTextIndex, cluster: Scored[], view: InputView, s: Scratch, flags: Uint8Array, accepted: Accepted[]): number {
+  let pool = cluster
+  let found = 0
+  while (pool.length) {
+    let winner = selectWinner(index, pool, view, s)
+    const family = winner ? undefined : selectFamily(index, pool)
+    winner ??= family
+    if (!winner) break
+    found++
+    accepted.push({ score: winner, candidates: runnerUps(index, cluster, winner), family: family !== undefined })
+    for (let i = winner.start; i <= winner.end; i++) flags[i] |= MASKED
+    const w = winner
+    const rivals = pool.filter((c) => overlaps(c, w))
+    pool = pool.filter((c) => !overlaps(c, w) && !rivals.some((r) => overlaps(c, r)))
+  }
+  return found
 }
 
 /**
@@ -127,12 +151,31 @@ function scoreCandidates(index: FullTextIndex, set: CandidateSet, view: InputVie
   let best = 0
   for (const { ref, k, bound } of order) {
     if (bound < best - CANDIDATE_MARGIN) break
-    const sc = scoreCandidate(index, ref, 1 << k, view, hits[k], s)
-    if (!sc) continue
-    scored.push({ ...sc, bit: 1 << k })
-    if (sc.effective > best) best = sc.effective
+    for (const sc of scoreCandidate(index, ref, 1 << k, view, hits[k], s)) {
+      scored.push({ ...sc, bit: 1 << k })
+      if (sc.effective > best) best = sc.effective
+    }
   }
   return scored
+}
+
+const overlaps = (a: Scored, b: Scored) => a.start <= b.end && a.end >= b.start
+
+/** Group scored regions into clusters of (transitively) overlapping ones: clusters never compete. */
+function overlapClusters(scored: Scored[]): Scored[][] {
+  const sorted = [...scored].sort((a, b) => a.start - b.start)
+  const out: Scored[][] = []
+  let end = -1
+  for (const c of sorted) {
+    if (!out.length || c.start > end) {
+      out.push([c])
+      end = c.end
+    } else {
+      out[out.length - 1].push(c)
+      if (c.end > end) end = c.end
+    }
+  }
+  return out
 }
 
 /** Per bigram position: the NUMBER flag (second word is a number), and whether it states a version or a date. */

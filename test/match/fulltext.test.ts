@@ -179,6 +179,38 @@ describe('matchFullText (shipped corpus)', () => {
     const text = `${spdx.MIT.licenseText}\n\n---\n\n${spdx['BSD-2-Clause'].licenseText}`
     expect(real(text).matches.map((m) => m.licenseId)).toEqual(['MIT', 'BSD-2-Clause'])
   })
+
+  // a bundle of notices, as bundlers write them: a short header per package, then its license text
+  const bundle = (n: number) =>
+    Array.from({ length: n }, (_, k) => {
+      const id = ['MIT', 'ISC', 'MIT', 'BSD-2-Clause', 'MIT', 'BSD-3-Clause'][k % 6]
+      return `## package-${k}\nLicense: ${id}\nBy: Someone Number ${k}\nRepository: https://example.org/p${k}\n\n${spdx[id].licenseText}\n\n-----\n`
+    }).join('\n')
+
+  it('finds every notice of a bundle, each once, including repeated copies of the same text', () => {
+    const r = real(bundle(30))
+    expect(r.matches.map((m) => m.licenseId)).toEqual(Array.from({ length: 30 }, (_, k) => ['MIT', 'ISC', 'MIT', 'BSD-2-Clause', 'MIT', 'BSD-3-Clause'][k % 6]))
+    expect(r.matches.every((m) => m.evidence.length === 1 && m.evidence[0].text.length < 2000)).toBe(true)
+  })
+
+  it('matches a bundle in time linear in its length', () => {
+    const time = (text: string) => {
+      const tokens = tokenize(text)
+      const lines = createLineIndex(text)
+      let best = Infinity
+      for (let k = 0; k < 3; k++) {
+        const t = performance.now()
+        matchFullText(text, tokens, lines)
+        best = Math.min(best, performance.now() - t)
+      }
+      return best
+    }
+    time(bundle(20))
+    const small = time(bundle(20))
+    const large = time(bundle(160))
+    // eight times the text: a quadratic matcher takes ~64 times as long; allow generous noise above 8
+    expect(large).toBeLessThan(Math.max(20 * small, 50))
+  })
 })
 
 describe('corpus packing', () => {
