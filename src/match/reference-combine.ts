@@ -13,14 +13,20 @@ const ABSORB_URL = 40
 /** The family a mention belongs to: its own, the family of its id, else the id itself. */
 export const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.get(m.licenseId) ?? m.licenseId
 
-/** Drop unversioned family mentions near a versioned one, and URLs near a name of their family. */
-export function absorb(idx: ReferenceIndex, mentions: Mention[]): Mention[] {
-  const explicit = new Set<string>()
+/**
+ * Drop unversioned family mentions near a versioned one, and URLs near a name of their family. An unversioned
+ * mention listed with other licenses ("MPL/GPL/LGPL", with "MPL-1.1" elsewhere) is one member of a choice: it
+ * stays, and stands for the versioned mention of its family (dropping it would lose a member of the choice).
+ *
+ * @param listed - mentions joined to a neighbour by a list connector (see `connection`).
+ */
+export function absorb(idx: ReferenceIndex, mentions: Mention[], listed: ReadonlySet<Mention> = new Set()): Mention[] {
+  const explicit = new Map<string, string>() // family → id of its first versioned mention
   const named = new Map<string, number[]>() // family → word positions of name and id mentions, in order
   for (const m of mentions) {
     if (m.kind === 'url') continue
     const family = familyOf(idx, m)
-    if (m.explicit) explicit.add(family)
+    if (m.explicit && !explicit.has(family)) explicit.set(family, m.licenseId)
     const list = named.get(family) ?? []
     list.push(m.i)
     named.set(family, list)
@@ -28,8 +34,24 @@ export function absorb(idx: ReferenceIndex, mentions: Mention[]): Mention[] {
   return mentions.filter((m) => {
     const family = familyOf(idx, m)
     if (m.kind === 'url') return !near(named.get(family), m.i, ABSORB_URL)
-    return m.explicit || !explicit.has(family)
+    if (m.explicit || !explicit.has(family)) return true
+    if (!listed.has(m) || m.expression) return false
+    m.licenseId = explicit.get(family)!
+    m.explicit = true
+    return true
   })
+}
+
+/** Mentions joined to a neighbour by list connectors ("MPL/GPL/LGPL", "MIT or the Apache License"). */
+export function listedMentions(s: WordStream, mentions: Mention[], covered: Uint8Array): Set<Mention> {
+  const out = new Set<Mention>()
+  const names = mentions.filter((m) => m.kind !== 'url' && m.kind !== 'exception')
+  for (let k = 1; k < names.length; k++) {
+    if (!connection(s, names[k - 1], names[k], covered).connected) continue
+    out.add(names[k - 1])
+    out.add(names[k])
+  }
+  return out
 }
 
 /** Whether the sorted `positions` hold one within `distance` of `at`. */

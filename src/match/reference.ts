@@ -7,7 +7,7 @@
 import type { LicenseFinding } from '../schema/index.js'
 import { createLineIndex, tokenize, type LineIndex, type Token } from '../text/index.js'
 import { loadReferenceIndex, type ReferenceIndex } from './reference-rules.js'
-import { absorb, attachExceptions, choiceGroups } from './reference-combine.js'
+import { absorb, attachExceptions, choiceGroups, listedMentions } from './reference-combine.js'
 import { acceptMentions } from './reference-context.js'
 import { scanMentions } from './reference-scan.js'
 import { wordStream, type WordStream } from './reference-stream.js'
@@ -83,7 +83,7 @@ export function findReferences(source: string, tokens: readonly Token[], lines: 
   const covered = new Uint8Array(s.words.length)
   for (const m of mentions) for (let k = m.i; k <= m.j; k++) covered[k] = 1
   const accepted = acceptMentions(s, mentions, covered, options.field)
-  const kept = attachExceptions(idx, accepted, absorb(idx, accepted))
+  const kept = attachExceptions(idx, accepted, absorb(idx, accepted, listedMentions(s, accepted, covered)))
   const groups = choiceGroups(s, kept, covered)
   // one choice stated twice ("GPL or CDDL" … "CDDL or GPL") is one choice, and a lone mention of one of its
   // licenses elsewhere refers back to it: both read as the first statement of the choice

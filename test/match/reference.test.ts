@@ -100,6 +100,14 @@ describe('matchReferences', () => {
     expect(run('The Classpath exception is explained below.')).toEqual([])
   })
 
+  it('keeps an unversioned member of a choice list, as the versioned mention of its family', () => {
+    const source = 'License: MPL/GPL/LGPL tri-license\n\nThe MPL text is in MPL-1.1.txt.'
+    const expressions = new Set(run(source).map((f) => f.expression ?? f.licenseId))
+    expect(expressions).toEqual(new Set(['MPL-1.1 OR GPL-1.0-or-later OR LGPL-2.0-or-later']))
+    // a lone unversioned mention still yields to the versioned one
+    expect(ids('This program is licensed under the GNU GPL version 2. See the GPL for details.')).toEqual(['GPL-2.0-only'])
+  })
+
   it('reads a name that stands for a license with its exception', () => {
     // the wxWindows Library Licence is the Library GPL 2.0 or later with the wxWindows exception
     expect(run('// Licence:     wxWindows licence')).toMatchObject([{ licenseId: 'LGPL-2.0-or-later', expression: 'LGPL-2.0-or-later WITH WxWindows-exception-3.1' }])
