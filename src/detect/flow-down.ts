@@ -80,6 +80,10 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('agree to', 'bound by', 'comply with'), new RegExp(`\\b(?:make|require|ensure|cause)\\b[^;]{0,120}\\b(?:agree\\s+to\\s+(?:be\\s+bound\\s+by\\s+)?|(?:is|are|be|remains?)\\s+bound\\s+by\\s+|comply\\s+with\\s+)${TERMS_OF}${THIS}`, 'i')],
   // "Recipients of the Model must agree to these terms" (downstream parties, not the licensee itself)
   [keys('recipient', 'sublicensee', 'customer', 'end user', 'end-user', 'third part'), new RegExp(`\\b(?:recipients?|sublicensees?|customers?|end[-\\s]users?|third\\s+parties)\\b[^;]{0,80}\\b(?:must|shall|will\\s+be\\s+required\\s+to)\\s+(?:first\\s+)?(?:agree\\s+to|accept|be\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
+  // "Anyone who receives the model from you takes it subject to this licence"
+  [keys('subject to this', 'subject to these', 'subject to the terms'), new RegExp(`\\b(?:takes?|receives?|holds?|acquires?|obtains?)\\s+(?:it|them|the\\s+[\\w-]+|a\\s+copy|any\\s+copy)\\s+subject\\s+to\\s+${TERMS_OF}${THIS}`, 'i')],
+  // "impose these restrictions on your downstream users by contract"
+  [keys('impose', 'extend'), /\b(?:impose|extend)\w*\s+(?:these|the|such|the\s+same|all|this\s+\w+'s)\s+(?:use\s+)?(?:restrictions|terms|obligations|conditions)\s+(?:on|upon|to)\s+(?:your\s+|any\s+|all\s+)?(?:downstream|recipients|customers|users|end[-\s]users|sublicensees|licensees|third)/i],
   // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"
   [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],
   // "each recipient is bound by written terms at least as protective of Corvid as Article 3"

@@ -16,7 +16,7 @@ const messages = {
 // "reserves the right to restrict (remotely or otherwise) usage", "disable any Contribution either by
 // pre-installed or then installed disabling instructions", "update the Model through electronic means".
 const REMOTE =
-  /\b(?:restrict|disable|limit|suspend|deactivate)\w*\b[^;.]{0,40}?[\s,(]\(?remotely\b|\bremotely\s+(?:restrict|disable|deactivate|shut|suspend)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b|\bupdates?\b[^;]{0,80}\bmodif\w*\b[^;]{0,60}\boutputs?\b|\bmodify\s+(?:the\s+|its\s+)?outputs?\b/i
+  /\b(?:restrict|disable|limit|suspend|deactivate)\w*\b[^;.]{0,40}?[\s,(]\(?remotely\b|\bremotely\s+(?:restrict|disable|deactivate|shut|suspend|limit|modif|degrad|throttl|turn\s+off|switch\s+off)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b|\bupdates?\b[^;]{0,80}\bmodif\w*\b[^;]{0,60}\boutputs?\b|\bmodify\s+(?:the\s+|its\s+)?outputs?\b/i
 // "Clover may push updates to the model that modify, limit or switch off its functionality": the licensor
 // delivers updates that take functionality away.
 const PUSHED_UPDATE =

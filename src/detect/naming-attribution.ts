@@ -87,7 +87,8 @@ export const namingAttribution = defineDetector({
       if (!/[“"«]/.test(t)) continue
       let used = false
       const p = PREFIX.exec(t)
-      if (p && (isDuty(t, p.index) || /\b(?:must|shall)\b/i.test(p[0]))) {
+      // An imperative opening the clause is a duty too: 'Include "Acme" at the start of the name of ...'.
+      if (p && (isDuty(t, p.index) || /\b(?:must|shall)\b/i.test(p[0]) || /^\W{0,6}(?:include|use|put|place|start|begin|prefix|keep)\b/i.test(t))) {
         prefix ??= clean(p[1] ?? p[2])
         used = true
       }

@@ -24,7 +24,7 @@ const LIMITED_GRANT = new RegExp(
 const ONLY_TO = /\b(?:solely|only|exclusively|strictly)\s+(?:so\s+that|in\s+order\s+(?:that|to)|to)\s+(?:you\s+(?:can|may|are\s+able\s+to)\s+)?(?:evaluat\w*|assess|test|trial|conduct\s+(?:non[- ]?commercial\s+)?(?:academic\s+)?research)\b/i
 // "for NonCommercial purposes only", "FOR NON-COMMERCIAL PURPOSES ONLY", "for research or evaluation purposes only".
 const PURPOSES_ONLY = new RegExp(
-  `\\bfor\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?|environments?)\\s+only\\b`,
+  `\\b(?:for|in)\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?|environments?|settings?|contexts?)\\s+only\\b`,
   'i',
 )
 // A grant "for any Non-Commercial ... purpose", "to deal in the Software for non-commercial purposes",

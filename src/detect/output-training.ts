@@ -22,7 +22,7 @@ const NEGATION = /\b(?:(?:will|shall|must|may|can|agree|do|does)\s+not|cannot|ca
 // Training verb, then (within a bounded gap) the model it targets:
 // "to improve any other large language model", "to train, fine-tune or distill a model that is competitive".
 const TRAIN_TARGET =
-  /\b(?:train|training|improve|improving|fine[- ]?tune|tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?|(?:AI|ML|machine[- ]learning|text-to-[\w-]+|speech|language|vision|neural|generative)\s+(?:systems?|networks?)|neural\s+networks?|classifiers?)\b/i
+  /\b(?:train|training|improve|improving|fine[- ]?tune|tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?|(?:AI|ML|machine[- ]learning|text-to-[\w-]+|speech|language|vision|neural|generative)\s+(?:systems?|networks?)|neural\s+networks?|classifiers?|(?:AI|ML)\s+(?:services?|products?))\b/i
 // What is used: the model's outputs, results or synthetic data — or any other model as the target.
 const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions|generates|(?:generated|produced|created|synthesi[sz]ed)\s+(?:by|with|using)|produces|responses)\b/i
 const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/i
@@ -90,7 +90,7 @@ const PASSIVE_BAN = /^\W{0,6}(?:the\s+)?(?:using|use\s+of)\b[^;]{0,250}\b(?:is|a
 const NEGATION_G = new RegExp(NEGATION.source, 'gi')
 const USE = /\b(?:use|used|using|utili[sz]e)\b/gi
 const DIRECT = /\b(?:to\s+)?(?:train|distil+|fine[- ]?tune)\w*/gi
-const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)|\bas\s+(?:training|fine-tuning)\s+data\b|\bfor\s+(?:the\s+)?(?:training|fine-tuning|distillation)\b/gi
+const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|fine[- ]?tune|tune|distil|develop|create|enhance|build|benchmark)|\bas\s+(?:training|fine-tuning)\s+data\b|\bfor\s+(?:the\s+)?(?:training|fine-tuning|distillation|developing|building|creating|improving)\b/gi
 
 /** The class of model a ban protects against; broadest wording wins within the clause. */
 function scopeOf(text: string): string {
@@ -102,7 +102,7 @@ function scopeOf(text: string): string {
   return 'any-model'
 }
 
-const GATE = keys('model', 'llm', 'system', 'network', 'classifier')
+const GATE = keys('model', 'llm', 'system', 'network', 'classifier', 'ai service', 'ai product', 'ml service', 'ml product')
 
 const BREADTH = ['competing-models', 'other-llms', 'foundation-models', 'any-model']
 

@@ -65,7 +65,7 @@ export const LIST_FIELD =
 export const NOT_A_USE_POLICY = /\b(?:trade\s?mark|brand|logo|privacy|cookie|name)s?\s*(?:and\s+[\w\s]{1,30})?$/i
 
 export const POLICY_NAME =
-  /\b(?:(?:acceptable|prohibited|permitted|responsible|allowed)\s+uses?\s+(?:polic(?:y|ies)|guidelines|rules|standards|terms)|uses?\s+polic(?:y|ies)|usage\s+polic(?:y|ies)|AUP|trustworthy\s+AI\s+(?:terms|polic(?:y|ies)|principles)|(?:responsible\s+)?AI\s+(?:ethics|principles)\s+(?:polic(?:y|ies)|terms|guidelines)|content\s+polic(?:y|ies))\b/gi
+  /\b(?:(?:acceptable|prohibited|permitted|responsible|allowed)\s+uses?\s+(?:polic(?:y|ies)|guidelines|rules|standards|terms)|uses?\s+polic(?:y|ies)|usage\s+polic(?:y|ies)|AUP|trustworthy\s+AI\s+(?:terms|polic(?:y|ies)|principles)|(?:responsible\s+)?AI\s+(?:ethics|principles)\s+(?:polic(?:y|ies)|terms|guidelines)|responsible\s+AI\s+(?:polic(?:y|ies)|guidelines|principles)|content\s+polic(?:y|ies))\b/gi
 
 /** Wording that makes a policy part of the deal: "adhere to", "comply with", "incorporated by reference", ... */
 export const INCORPORATION =

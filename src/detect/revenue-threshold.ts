@@ -97,6 +97,15 @@ export const revenueThreshold = defineDetector({
         })
       }
     }
+    // One amount read twice, with and without its period ("annual recurring revenue is US$ 2.5 million or
+    // higher"): keep the reading that has the period.
+    for (const [key, hit] of byKey) {
+      if (!key.endsWith('|')) continue
+      const dated = [...byKey].find(([k]) => k !== key && k.startsWith(key))
+      if (!dated) continue
+      dated[1].spans.push(...hit.spans)
+      byKey.delete(key)
+    }
     return [...byKey.values()]
   },
 })

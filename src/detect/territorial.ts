@@ -30,14 +30,17 @@ const GRANT_EXCLUDES =
 // The place first: "Users in the EEA are not licensed to use the multimodal version".
 const PLACE_FIRST =
   /\b(?:users?|persons?|people|residents?|entities|companies|anyone|individuals?|organi[sz]ations?)\s+(?:located\s+|based\s+|resident\s+|domiciled\s+)?(?:in|from)\s+(?:the\s+)?[\p{Lu}][^;]{0,60}?\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:licen[cs]ed|permitted|allowed|entitled|granted)|(?:have|has|receive)\s+no\s+(?:rights?|licen[cs]e))\b/iu
+// A nominal ban: "Distribution of the Model into Myanmar is not permitted", "Use of the model in Iran is prohibited".
+const NOMINAL_BAN =
+  /\b(?:use|distribution|deployment|provision|offering|availability|hosting)\s+of\b[^;]{0,80}?\b(?:in|into|within)\s+(?:the\s+)?[\p{L}][^;]{0,80}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:not\s+(?:permitted|allowed|licen[cs]ed|authori[sz]ed)|prohibited|forbidden)\b/iu
 // Clauses about export control, sanctions, governing law or the contracting entity are not exclusions.
 const NOT_TERRITORIAL =
-  /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|laws\s+of\b/i
+  /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|(?<!(?:organi[sz]ed|incorporated|formed|established)\s+under\s+the\s+)laws\s+of\b/i
 
 const TERRITORY_GATE = keys('territor')
 const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global', 'everywhere', 'countr', 'nation', 'jurisdiction', 'throughout the world')
 const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend', 'not offered', 'not available', 'not licensed', 'not licenced', 'not apply', 'nothing in this')
-const EXCLUDES_GATE = keys('exclud', 'not cover', 'not include', 'not extend', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen')
+const EXCLUDES_GATE = keys('prohibited', 'forbidden', 'not authori', 'exclud', 'not cover', 'not include', 'not extend', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen')
 const BANNED_GATE = keys('not be ', 'not be used', 'not be distributed', 'not be deployed', 'not be offered', 'not be made', 'not be provided', 'not be accessed', 'not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
 /**
@@ -59,7 +62,7 @@ export const territorial = defineDetector({
       const definition = (hasKey(k, TERRITORY_GATE) ? TERRITORY_DEFINITION.exec(t) : null) ?? (hasKey(k, WORLDWIDE_GATE) ? WORLDWIDE_EXCEPT.exec(t) : null)
       const withheld = !definition && hasKey(k, WITHHELD_GATE) ? GRANT_WITHHELD.exec(t) : null
       const banned = !definition && !withheld && hasKey(k, BANNED_GATE) ? USE_BANNED_IN.exec(t) : null
-      const excludes = !definition && !withheld && !banned && hasKey(k, EXCLUDES_GATE) ? (GRANT_EXCLUDES.exec(t) ?? PLACE_FIRST.exec(t)) : null
+      const excludes = !definition && !withheld && !banned && hasKey(k, EXCLUDES_GATE) ? (GRANT_EXCLUDES.exec(t) ?? PLACE_FIRST.exec(t) ?? NOMINAL_BAN.exec(t)) : null
       const m = definition ?? withheld ?? banned ?? excludes
       if (!m || NOT_TERRITORIAL.test(t)) continue
       if (!m) continue
