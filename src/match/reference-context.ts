@@ -66,6 +66,8 @@ export function connection(s: WordStream, a: Mention, b: Mention, covered: Uint8
     if (s.words[k].value === 'or') or = true
   }
   if (b.i < s.words.length && b.i > a.j && s.breakBefore[b.i]) return none
+  // names side by side with neither a connector word nor a separator are not a list ("LGPL" then "%doc MPL-1.1.txt")
+  if (b.i === a.j + 1 && !/[/,|&+;]/.test(s.source.slice(a.end, b.start))) return none
   return { connected: true, or }
 }
 

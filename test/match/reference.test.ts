@@ -104,6 +104,8 @@ describe('matchReferences', () => {
     const source = 'License: MPL/GPL/LGPL tri-license\n\nThe MPL text is in MPL-1.1.txt.'
     const expressions = new Set(run(source).map((f) => f.expression ?? f.licenseId))
     expect(expressions).toEqual(new Set(['MPL-1.1 OR GPL-1.0-or-later OR LGPL-2.0-or-later']))
+    // a name side by side with the next, with no connector or separator, is not listed with it ("%doc" is no license)
+    expect(ids('License: MPL/GPL/LGPL\n%doc MPL-1.1.txt')).not.toContain('DOC')
     // a lone unversioned mention still yields to the versioned one
     expect(ids('This program is licensed under the GNU GPL version 2. See the GPL for details.')).toEqual(['GPL-2.0-only'])
   })
