@@ -3,9 +3,9 @@
 // Localization is a maximum-sum segment (Kadane) over input bigram positions, +1 where the reference has a
 // bigram not yet seen in the segment and −1 where it has none: a license inside a README is cut out of its
 // surroundings, a gap of unknown words is bridged only when the text on both sides outweighs it, and a second
-// copy of the same text adds nothing, so a bundle of notices yields one region per copy. The region's score is a Dice-like
-// F1 of *coverage* (distinct required bigrams of the reference present / all its required bigrams — optional
-// and replaceable text is never demanded) and *precision* (region bigrams the reference knows / region
+// copy of the same text adds nothing, so a bundle of notices yields one region per copy. The region's score is
+// a Dice-like F1 of *coverage* (distinct required bigrams of the reference present / all its required bigrams —
+// optional and replaceable text is never demanded) and *precision* (region bigrams the reference knows / region
 // bigrams). Runs of unknown bigrams right after an anchor (a replaceable span such as a copyright holder) are
 // expected and left out of precision; any other run is an insertion, and its length is reported so the caller
 // can refuse a license with an added clause even when the clause is small next to a long text. Missing
@@ -14,6 +14,7 @@ import type { FullTextIndex } from '../corpus/fulltext.js'
 import { isSplit, keptSlices, MAX_TRUNCATED, MIN_KEPT_COVERAGE, TRUNCATION_PENALTY } from './dice-edges.js'
 import { maskedBetween, wordsBetween, type InputView } from './dice-input.js'
 import { nextGeneration, type Scratch } from './fulltext-candidates.js'
+import { MAX_GAP, THRESHOLD } from './fulltext-select.js'
 
 /** An unknown run after an anchor longer than this is not a filled-in name any more… */
 export const MAX_EXCUSED_RUN = 40
@@ -214,6 +215,7 @@ export function scoreRegion(index: FullTextIndex, ref: number, bit: number, view
   }
   const f1 = coverage + precision > 0 ? (2 * coverage * precision) / (coverage + precision) : 0
   const effective = f1 * (1 - TRUNCATION_PENALTY * truncated)
-  const split = effective >= MIN_KEPT_COVERAGE && isSplit(bit, view, hits, from, to, s)
+  // only a candidate that would otherwise be confident needs to know (see isConfident)
+  const split = effective >= THRESHOLD[kind] && maxGap <= MAX_GAP && isSplit(bit, view, hits, from, to, s)
   return { ref, start, end, found, identFound, coverage, precision, f1, maxGap, truncated, effective, split }
 }

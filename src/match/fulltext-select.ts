@@ -70,14 +70,25 @@ function regionBigrams(c: Scored, view: InputView, s: Scratch): RegionBigrams {
  * Count the decisive words (versions, dates, names) in the region of `c`: those of its reference that reference
  * `other` lacks, and those of `other` that the reference lacks.
  */
-function countDecisive(index: FullTextIndex, c: Scored, other: number, region: RegionBigrams, s: Scratch): Decisive {
+function countDecisive(index: FullTextIndex, c: Scored, other: number, otherBit: number, region: RegionBigrams, s: Scratch): Decisive {
   const out: Decisive = { own: 0, ownNumeric: 0, rival: 0, rivalNumeric: 0 }
+  const { inBits, reqBits } = s
   region.hashes.forEach((u, k) => {
-    const p = findPosting(index, u, other)
-    if ((s.reqBits[u] & c.bit) !== 0 && p < 0) {
+    // a clone that is a candidate of this round has its bits; any other is looked up in the postings
+    let has: boolean
+    let requires: boolean
+    if (otherBit) {
+      has = (inBits[u] & otherBit) !== 0
+      requires = (reqBits[u] & otherBit) !== 0
+    } else {
+      const p = findPosting(index, u, other)
+      has = p >= 0
+      requires = has && (index.postings[p] & REQUIRED) !== 0
+    }
+    if ((reqBits[u] & c.bit) !== 0 && !has) {
       out.own++
       if (region.numeric[k]) out.ownNumeric++
-    } else if ((s.inBits[u] & c.bit) === 0 && p >= 0 && index.postings[p] & REQUIRED) {
+    } else if ((inBits[u] & c.bit) === 0 && requires) {
       out.rival++
       if (region.numeric[k]) out.rivalNumeric++
     }
@@ -106,7 +117,7 @@ function isDecisive(index: FullTextIndex, c: Scored, scored: Scored[], view: Inp
   const neighbours = index.neighbours[c.ref]
   const region = neighbours.length ? regionBigrams(c, view, s) : undefined
   for (const n of neighbours) {
-    const found = countDecisive(index, c, n, region!, s)
+    const found = countDecisive(index, c, n, scored.find((x) => x.ref === n)?.bit ?? 0, region!, s)
     if (found.rivalNumeric > 0 && found.ownNumeric === 0) return false
     if (found.ownNumeric > 0 && found.rivalNumeric === 0) continue
     // a clone that was not scored could not come within the candidate margin (see scoreCandidates)
