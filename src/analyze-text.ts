@@ -33,6 +33,12 @@ const span = (f: LicenseFinding): [number, number] => {
 /** The ids a finding names: its license and, in its expression, an exception or the other licenses of a choice. */
 const idsOf = (f: LicenseFinding): string[] => [f.licenseId, ...((f.expression ?? '').match(/[A-Za-z0-9][A-Za-z0-9.+-]*/g) ?? [])].filter((w) => !/^(?:AND|OR|WITH)$/.test(w))
 
+/** Wording of the diagnostics this module reports. */
+const messages = {
+  lowConfidence: (id: string, confidence: number) => `Looks like a license but matches no reference confidently; closest is ${id} at ${confidence.toFixed(2)}`,
+  licensePointer: (pointer: string) => `Points to a license kept elsewhere (${pointer}) without naming it`,
+}
+
 // How far (in characters) outside a region its title or a cut-off last sentence may lie.
 const EDGE = 300
 
@@ -127,7 +133,7 @@ export function analyzeLicenseText(source: string, lines: LineIndex = createLine
       ruleId: 'license-pointer',
       source: 'licit',
       severity: 'info',
-      reason: `Points to a license kept elsewhere (${source.slice(pointer.start, pointer.end)}) without naming it`,
+      reason: messages.licensePointer(source.slice(pointer.start, pointer.end)),
       position: lines.evidence(pointer.start, pointer.end).position,
     })
   }
@@ -136,7 +142,7 @@ export function analyzeLicenseText(source: string, lines: LineIndex = createLine
       ruleId: 'low-confidence',
       source: 'licit',
       severity: 'info',
-      reason: `Looks like a license but matches no reference confidently; closest is ${full.nearest.licenseId} at ${full.nearest.confidence.toFixed(2)}`,
+      reason: messages.lowConfidence(full.nearest.licenseId, full.nearest.confidence),
       position: full.nearest.evidence[0]?.position,
     })
   }
