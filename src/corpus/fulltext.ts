@@ -103,6 +103,7 @@ let cached: FullTextIndex | undefined
 
 /** The shipped full-text index, decoded on first use. */
 export function loadFullTextIndex(): FullTextIndex {
-  cached ??= decodeFullTextIndex(readCorpusJson<FullTextJson>('fulltext.json'))
+  // the decoded typed arrays replace the ~3 MB of base64 strings, which need not stay in memory
+  cached ??= decodeFullTextIndex(readCorpusJson<FullTextJson>('fulltext.json', { cache: false }))
   return cached
 }

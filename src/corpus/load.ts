@@ -24,11 +24,16 @@ function findCorpusDir(): string {
 
 const cache = new Map<string, unknown>()
 
-/** Read `corpus/<name>` as JSON once per process. */
-export function readCorpusJson<T>(name: string): T {
+/**
+ * Read `corpus/<name>` as JSON once per process.
+ *
+ * @param options - `cache: false` for a file its caller decodes and keeps in another form (the full-text index):
+ * the parsed strings are then not held for the life of the process.
+ */
+export function readCorpusJson<T>(name: string, options: { cache?: boolean } = {}): T {
   const hit = cache.get(name)
   if (hit !== undefined) return hit as T
   const value = JSON.parse(readFileSync(join(findCorpusDir(), name), 'utf8')) as T
-  cache.set(name, value)
+  if (options.cache !== false) cache.set(name, value)
   return value
 }
