@@ -84,7 +84,8 @@ function mergeReferences(source: string, tokens: Token[], regions: LicenseFindin
         if (sentence.alternative) alternativeTo ??= region.finding
       } else {
         // a region's edge can stop short of its title or its last sentence: a mention right next to it that
-        // names the region's license, or reads as that license's own words, belongs to it
+        // names the region's license, or whose sentence reads as that license's own words (GPL-2.0's closing
+        // "use the GNU Lesser General Public License instead"), belongs to it — as it would inside
         const edge = spans.find((r) => s >= r.span[0] - EDGE && e <= r.span[1] + EDGE)
         if (edge && (idsOf(ref).every((id) => edge.ids.includes(id)) || verbatimIn(sentence, tokens, edge.ids))) continue
       }

@@ -108,8 +108,12 @@ export function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept:
     const nearest = keptNamed[lastBefore(keptNamed, x.i) - 1]
     if (!target && nearest && x.i - nearest.j <= EXCEPTION_NEAR) target = nearest
     if (!target) continue
-    const id = kept.includes(target) ? target.licenseId : explicitOf.get(familyOf(idx, target)) ?? target.licenseId
-    if (!withOf.has(id)) withOf.set(id, [`${id} WITH ${x.licenseId}`, Math.min(target.start, x.start)])
+    const own = kept.includes(target)
+    const id = own ? target.licenseId : explicitOf.get(familyOf(idx, target)) ?? target.licenseId
+    // an absorbed mention ("GPL Classpath Exception" after "GPL version 2") stands for the versioned statement,
+    // which then carries the exception from where it is made
+    const from = own ? Math.min(target.start, x.start) : Math.min(x.start, ...licenses.filter((m) => m.licenseId === id).map((m) => m.start))
+    if (!withOf.has(id)) withOf.set(id, [`${id} WITH ${x.licenseId}`, from])
     attached.add(x.licenseId)
   }
   // the mention the exception follows and the later mentions of that license carry it; earlier ones may not

@@ -66,8 +66,11 @@ export function connection(s: WordStream, a: Mention, b: Mention, covered: Uint8
     if (s.words[k].value === 'or') or = true
   }
   if (b.i < s.words.length && b.i > a.j && s.breakBefore[b.i]) return none
-  // names side by side with neither a connector word nor a separator are not a list ("LGPL" then "%doc MPL-1.1.txt")
-  if (b.i === a.j + 1 && !/[/,|&+;]/.test(s.source.slice(a.end, b.start))) return none
+  // names side by side with neither a connector word nor a separator are not a list ("LGPL" then "%doc
+  // MPL-1.1.txt"); a name and its abbreviation in brackets are one ("… Distribution License (\"CDDL\")"), and
+  // so are a license and the exception named right after it ("GPL Classpath Exception")
+  const exception = a.kind === 'exception' || b.kind === 'exception'
+  if (b.i === a.j + 1 && !exception && !/[/,|&+;(]/.test(s.source.slice(a.end, b.start))) return none
   return { connected: true, or }
 }
 

@@ -110,6 +110,11 @@ describe('matchReferences', () => {
     expect(ids('This program is licensed under the GNU GPL version 2. See the GPL for details.')).toEqual(['GPL-2.0-only'])
   })
 
+  it('attaches an exception named after an unversioned mention to the versioned statement', () => {
+    const source = 'This file is licensed under the GNU General Public License version 2.\n\nGPL Classpath Exception:\nThe author designates this file as subject to the "Classpath" exception.'
+    expect(run(source).map((f) => f.expression ?? f.licenseId)).toEqual(['GPL-2.0-only WITH Classpath-exception-2.0'])
+  })
+
   it('reads a name that stands for a license with its exception', () => {
     // the wxWindows Library Licence is the Library GPL 2.0 or later with the wxWindows exception
     expect(run('// Licence:     wxWindows licence')).toMatchObject([{ licenseId: 'LGPL-2.0-or-later', expression: 'LGPL-2.0-or-later WITH WxWindows-exception-3.1' }])
