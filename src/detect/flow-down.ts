@@ -84,6 +84,8 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('subject to this', 'subject to these', 'subject to the terms'), new RegExp(`\\b(?:takes?|receives?|holds?|acquires?|obtains?)\\s+(?:it|them|the\\s+[\\w-]+|a\\s+copy|any\\s+copy)\\s+subject\\s+to\\s+${TERMS_OF}${THIS}`, 'i')],
   // "impose these restrictions on your downstream users by contract"
   [keys('impose', 'extend'), /\b(?:impose|extend)\w*\s+(?:these|the|such|the\s+same|all|this\s+\w+'s)\s+(?:use\s+)?(?:restrictions|terms|obligations|conditions)\s+(?:on|upon|to)\s+(?:your\s+|any\s+|all\s+)?(?:downstream|recipients|customers|users|end[-\s]users|sublicensees|licensees|third)/i],
+  // "recipients are bound by it"; "Your downstream customers must also comply with the Acceptable Use Policy"
+  [keys('bound by', 'comply with', 'abide by', 'adhere to'), /\b(?:recipients?|sublicensees?|downstream\s+[\w-]+|customers?|end[-\s]users?|third\s+parties)\b[^;]{0,60}\b(?:(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\s+(?:it|this|these|the\s+(?:same\s+)?(?:terms|licen[cs]e|agreement))|(?:must|shall)\s+(?:also\s+)?(?:comply\s+with|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|these\s+)?(?:[\w-]+\s+){0,3}(?:polic(?:y|ies)|restrictions|terms|licen[cs]e|agreement))\b/i],
   // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"
   [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],
   // "each recipient is bound by written terms at least as protective of Corvid as Article 3"

@@ -22,6 +22,13 @@ const LIMITED_GRANT = new RegExp(
 )
 // "provides the model to you only so that you can evaluate it", "solely to conduct research on".
 const ONLY_TO = /\b(?:solely|only|exclusively|strictly)\s+(?:so\s+that|in\s+order\s+(?:that|to)|to)\s+(?:you\s+(?:can|may|are\s+able\s+to)\s+)?(?:evaluat\w*|assess|test|trial|conduct\s+(?:non[- ]?commercial\s+)?(?:academic\s+)?research)\b/i
+// "Use of the model is restricted to teaching and academic research", "limited to personal, non-commercial use".
+const RESTRICTED_TO = new RegExp(
+  `\\b(?:restricted|limited|confined)\\s+to\\s+(?:the\\s+)?(?:[\\w-]+,?\\s+(?:(?:and|or)\\s+)?){0,3}?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b`,
+  'i',
+)
+// "This trial licence allows evaluation of the model for up to 30 days" (a grant of evaluation alone).
+const ALLOWS_EVALUATION = /\b(?:allows?|permits?|authori[sz]es?)\s+(?:you\s+)?(?:to\s+)?(?:the\s+)?evaluat\w*\b(?![^;]{0,80}\bcommercial)/i
 // "for NonCommercial purposes only", "FOR NON-COMMERCIAL PURPOSES ONLY", "for research or evaluation purposes only".
 const PURPOSES_ONLY = new RegExp(
   `\\b(?:for|in)\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?|environments?|settings?|contexts?)\\s+only\\b`,
@@ -55,7 +62,7 @@ const NC_MEANS_RESEARCH = new RegExp(
 )
 // "Any Commercial Use of the Software ... is prohibited", "You will not use ... for any commercial ... purposes".
 const COMMERCIAL_BAN =
-  /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\b(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed|licen[cs]ed|granted))\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+(?:any\s+)?commercial\s+(?:purposes?|uses?|gain|advantage|activit\w+|exploitation)\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b|\bno\s+commercial\s+(?:use|exploitation|purposes?)\s+(?:of\s+[^;]{0,40}?)?(?:is|are|shall\s+be|will\s+be)\s+(?:permitted|allowed|granted|authori[sz]ed)\b|\b(?:may|shall|must|will)\s+not\b[^;]{0,120}\b(?:in|for|within|as\s+part\s+of)\s+(?:any\s+|a\s+)?commercial\s+(?:products?|services?|settings?|contexts?|offerings?|applications?|environments?)\b/i
+  /\b(?:may|shall|must)\s+not\b[^;]{0,200}\b(?:intended\s+for|directed\s+(?:toward|towards|to))\s+commercial\s+advantage\b|\bcommercial\s+use\b[^;]{0,100}\b(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed|licen[cs]ed|granted))\b|\b(?:will|shall|must|may)\s+not\b[^;]{0,200}\bfor\s+(?:any\s+)?commercial\s+(?:purposes?|uses?|gain|advantage|activit\w+|exploitation)\b|\bnot\s+for\s+(?:any\s+)?commercial\b|\bin\s+connection\s+with\s+any\s+commercial\s+uses?\b|\b(?:may|shall|must|will)\s+not\b[^;]{0,60}\b(?:commerciali[sz]e|monetis|monetiz)\w*|\bno\s+commercial\s+(?:use|exploitation|purposes?)\s+(?:of\s+[^;]{0,40}?)?(?:is|are|shall\s+be|will\s+be)\s+(?:permitted|allowed|granted|authori[sz]ed)\b|\b(?:may|shall|must|will)\s+not\b[^;]{0,120}\b(?:in|for|within|as\s+part\s+of)\s+(?:any\s+|a\s+)?commercial\s+(?:products?|services?|settings?|contexts?|offerings?|applications?|environments?)\b/i
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
 const REGISTRATION =
@@ -117,7 +124,7 @@ export const nonCommercial = defineDetector({
       // Definitions ("“Non-Commercial Purpose” means ... personal use for research ...") describe a term;
       // the grant that uses the term decides the scope.
       const definition = DEFINITION.test(t) || NOT_A_LIMIT.test(t)
-      const limited = definition ? null : (LIMITED_GRANT.exec(t) ?? ONLY_TO.exec(t) ?? PURPOSES_ONLY.exec(t) ?? GRANT_FOR_NC.exec(t) ?? OTHER_THAN.exec(t) ?? NC_PERMITTED.exec(t))
+      const limited = definition ? null : (LIMITED_GRANT.exec(t) ?? ONLY_TO.exec(t) ?? RESTRICTED_TO.exec(t) ?? ALLOWS_EVALUATION.exec(t) ?? PURPOSES_ONLY.exec(t) ?? GRANT_FOR_NC.exec(t) ?? OTHER_THAN.exec(t) ?? NC_PERMITTED.exec(t))
       // The scope reads from the limiting words a little past the match ("... for testing, research, or
       // evaluation purposes in Non-Production Environments" is non-production).
       const window = limited ? t.slice(limited.index, limited.index + limited[0].length + 80) : ''

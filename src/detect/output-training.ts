@@ -94,7 +94,7 @@ const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|
 
 /** The class of model a ban protects against; broadest wording wins within the clause. */
 function scopeOf(text: string): string {
-  if (/\bcompet(?:e|es|ing|itive|itor)\b|\b(?:replace|substitute\s+for|rival)\s+(?:ours|our|us|the\s+model|it)\b/i.test(text)) return 'competing-models'
+  if (/\bcompet(?:e|es|ing|itive|itor)\b|\brival\w*\b|\b(?:replace|substitute\s+for|rival)\s+(?:ours|our|us|the\s+model|it)\b/i.test(text)) return 'competing-models'
   if (/\bother\s+(?:text-to-(?:image|video|speech|audio)|image|video|speech|audio|music|3d)\b/i.test(text)) return 'competing-models'
   if (/\bfoundation(?:al)?\b|\bgeneral[- ]purpose\b|\bgenerative\b[^;]{0,20}\bmodels?\b|\blarge\s+models?\b|\bfrontier\b/i.test(text))
     return 'foundation-models'

@@ -20,16 +20,16 @@ const WORLDWIDE_EXCEPT =
 // A grant withheld (passive, negated or "nothing ... permits") followed by whom or where: "is not extended to any
 // organisation headquartered in", "is not offered to persons located in", "not granted to residents of".
 const GRANT_WITHHELD =
-  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?|(?:users|persons|people|entities|companies|anyone)\s+(?:in|from)|in|within)\b/i
+  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid)|(?:rights|grant|licen[cs]es?)\b[^;]{0,40}?\b(?:are|is|shall\s+be|become|becomes)\s+(?:void|null|invalid|not\s+valid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?|(?:users|persons|people|entities|companies|anyone)\s+(?:in|from)|in|within)\b/i
 // "You may not use ... in the European Union", "use of the Model is prohibited in Russia".
 const USE_BANNED_IN =
-  /\b(?:(?:may|shall|must|can)\s+not(?:\s+be)?|cannot(?:\s+be)?|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:(?:download|install|run|host)\w*,?\s+(?:(?:or|and)\s+)?)?(?:use[ds]?|access(?:ed)?|download\w*|install\w*|deploy\w*|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into)\s+(?:the\s+)?(?:territory\s+of\s+)?[\p{Lu}]/iu
+  /\b(?:(?:may|shall|must|can|will)\s+not(?:\s+be)?|cannot(?:\s+be)?|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:(?:download|install|run|host)\w*,?\s+(?:(?:or|and)\s+)?)?(?:use[ds]?|access(?:ed)?|download\w*|install\w*|deploy\w*|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into),?\s+(?:the\s+)?(?:territory\s+of\s+)?[\p{Lu}]/iu
 // "The license granted above excludes the territory of the Russian Federation", "does not cover users in Brazil".
 const GRANT_EXCLUDES =
   /\b(?:licen[cs]e|grant|rights?|agreement|permission)\b[^;]{0,60}?\b(?:exclud(?:es|ing)|does\s+not\s+(?:cover|include|extend\s+to))\s+(?:the\s+)?(?:territor\w+|countr\w+|jurisdictions?|regions?|residents?|persons?|users?|entities|anyone|use\s+in)\b/i
 // The place first: "Users in the EEA are not licensed to use the multimodal version".
 const PLACE_FIRST =
-  /\b(?:users?|persons?|people|residents?|entities|companies|anyone|individuals?|organi[sz]ations?)\s+(?:located\s+|based\s+|resident\s+|domiciled\s+)?(?:in|from)\s+(?:the\s+)?[\p{Lu}][^;]{0,60}?\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:licen[cs]ed|permitted|allowed|entitled|granted)|(?:have|has|receive)\s+no\s+(?:rights?|licen[cs]e))\b/iu
+  /\b(?:users?|persons?|people|residents?|entities|companies|anyone|individuals?|organi[sz]ations?)\s+(?:located\s+|based\s+|resident\s+|domiciled\s+)?(?:in|from)\s+(?:the\s+)?[\p{Lu}][^;]{0,60}?\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:licen[cs]ed|permitted|allowed|entitled|granted)|(?:have|has|receive)\s+no\s+(?:rights?|licen[cs]e)|(?:may|shall|must|can|will)\s+not\s+(?:access|use|download|deploy|install)|cannot\s+(?:access|use|download|deploy|install))\b/iu
 // A nominal ban: "Distribution of the Model into Myanmar is not permitted", "Use of the model in Iran is prohibited".
 const NOMINAL_BAN =
   /\b(?:use|distribution|deployment|provision|offering|availability|hosting)\s+of\b[^;]{0,80}?\b(?:in|into|within)\s+(?:the\s+)?[\p{L}][^;]{0,80}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:not\s+(?:permitted|allowed|licen[cs]ed|authori[sz]ed)|prohibited|forbidden)\b/iu
@@ -40,7 +40,7 @@ const NOT_TERRITORIAL =
 const TERRITORY_GATE = keys('territor')
 const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global', 'everywhere', 'countr', 'nation', 'jurisdiction', 'throughout the world')
 const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend', 'not offered', 'not available', 'not licensed', 'not licenced', 'not apply', 'nothing in this')
-const EXCLUDES_GATE = keys('prohibited', 'forbidden', 'not authori', 'exclud', 'not cover', 'not include', 'not extend', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen')
+const EXCLUDES_GATE = keys('may not', 'cannot', 'shall not', 'will not', 'prohibited', 'forbidden', 'not authori', 'exclud', 'not cover', 'not include', 'not extend', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen')
 const BANNED_GATE = keys('not be ', 'not be used', 'not be distributed', 'not be deployed', 'not be offered', 'not be made', 'not be provided', 'not be accessed', 'not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
 /**
