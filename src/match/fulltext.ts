@@ -34,7 +34,7 @@ const CHUNK = 1 << 17
 const OVERLAP = 1 << 15
 /** Fewer words than this around an exact match cannot hold another license. */
 const MIN_REST = 20
-/** Upper bound on licenses found in one input (a bundle of notices); each round finds one. */
+/** Upper bound on rounds per input; each accepts at least one license (a bundle of notices takes a few). */
 const MAX_ROUNDS = 200
 
 const round = (x: number) => Math.round(x * 1000) / 1000
