@@ -202,12 +202,11 @@ describe('wording variants', () => {
 /** The kind is reported once with these parameters and evidence slicing the text, or (`null`) not at all. */
 function check(text: string, kind: string, want: Record<string, unknown> | null): void {
   const found = detectRestrictions(text, createLineIndex(text)).filter((f) => f.kind === kind)
-    if (want === null) {
-      expect(found).toEqual([])
-      return
-    }
-    expect(found).toHaveLength(1)
-    for (const [k, v] of Object.entries(want)) expect(norm(k, found[0].parameters[k]), k).toEqual(norm(k, v))
-    for (const ev of found[0].evidence) expect(text.slice(ev.position.start.offset, ev.position.end.offset)).toBe(ev.text)
+  if (want === null) {
+    expect(found).toEqual([])
+    return
   }
+  expect(found).toHaveLength(1)
+  for (const [k, v] of Object.entries(want)) expect(norm(k, found[0].parameters[k]), k).toEqual(norm(k, v))
+  for (const ev of found[0].evidence) expect(text.slice(ev.position.start.offset, ev.position.end.offset)).toBe(ev.text)
 }
