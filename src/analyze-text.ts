@@ -8,7 +8,7 @@ import { finishReport } from './report-utils.js'
 import type { Diagnostic, FileKind, FileReport, LicenseFinding, RestrictionFinding } from './schema/index.js'
 import { findLicensePointers } from './match/reference-pointer.js'
 import { loadReferenceIndex } from './match/reference-rules.js'
-import { addedStatement, mentionSentence, verbatimIn, withGroups } from './match/reference-inside.js'
+import { addedStatement, mentionSentence, statesOutside, verbatimIn, withGroups } from './match/reference-inside.js'
 import { createLineIndex, tokenize, type LineIndex, type Token } from './text/index.js'
 
 export interface TextAnalysis {
@@ -84,10 +84,12 @@ function mergeReferences(source: string, tokens: Token[], regions: LicenseFindin
         if (sentence.alternative) alternativeTo ??= region.finding
       } else {
         // a region's edge can stop short of its title or its last sentence: a mention right next to it that
-        // names the region's license, or whose sentence reads as that license's own words (GPL-2.0's closing
-        // "use the GNU Lesser General Public License instead"), belongs to it — as it would inside
+        // names the region's license, or whose sentence reads as that license's own words without stating a
+        // license of its own (GPL-2.0's closing "use the GNU Lesser General Public License instead"), belongs to
+        // it. A project's notice before the text ("… either version 3, or any later version") is a statement.
         const edge = spans.find((r) => s >= r.span[0] - EDGE && e <= r.span[1] + EDGE)
-        if (edge && (idsOf(ref).every((id) => edge.ids.includes(id)) || verbatimIn(sentence, tokens, edge.ids))) continue
+        if (edge && idsOf(ref).every((id) => edge.ids.includes(id))) continue
+        if (edge && !statesOutside(sentence, tokens, edge.span[0], edge.span[1]) && verbatimIn(sentence, tokens, edge.ids)) continue
       }
       statement ||= sentence.statement
       evidence.push(ev)

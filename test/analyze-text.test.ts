@@ -39,6 +39,21 @@ describe('references inside a matched license text', () => {
     expect(ids(source)).toEqual(['BSD-3-Clause'])
   })
 
+  it("keeps a project's notice right before the text, though the text's appendix holds the same words", () => {
+    const gpl = text('GPL-3.0-only')
+    // the appendix's "how to apply" notice, read from the installed text, placed before it as a project would
+    const notice = /This program is free software:[^]*?any later version\./.exec(gpl)![0]
+    expect(analyzeLicenseText(`${notice}\n\n${gpl}`).licenses.map((l) => l.licenseId)).toContain('GPL-3.0-or-later')
+  })
+
+  it('drops a cut-off last sentence of the text that names another license', () => {
+    const gpl = text('GPL-3.0-only')
+    const last = gpl.search(/If\s+this\s+is\s+what\s+you\s+want\s+to\s+do/)
+    expect(last).toBeGreaterThan(0)
+    // whether or not the region reaches the last sentence, its mention of the Lesser GPL is the text's own
+    expect(ids(gpl.slice(0, last) + '\n\n\n' + gpl.slice(last))).toEqual(['GPL-3.0-only'])
+  })
+
   it.each([
     ['GPL-3.0-only'], // §13 names the GNU Affero GPL; the end names the Lesser GPL
     ['LGPL-2.1-only'], // names the ordinary GNU GPL, version 2

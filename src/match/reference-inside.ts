@@ -149,6 +149,18 @@ export function verbatimShare(tokens: readonly Token[], first: number, last: num
   return pairs ? hits / pairs : 1
 }
 
+/**
+ * Whether the words of the sentence outside `[from, to)` (a region it runs into) grant a license: the part of a
+ * sentence before or after a matched text that is not that text.
+ */
+export function statesOutside(sentence: MentionSentence, tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = sentence.first; k <= sentence.last && k < tokens.length; k++) {
+    const t = tokens[k]
+    if ((t.start < from || t.start >= to) && isStatement(t.value)) return true
+  }
+  return false
+}
+
 /** Whether the sentence is the own words of the licenses `ids` (at least {@link VERBATIM} of its word pairs). */
 export function verbatimIn(sentence: MentionSentence, tokens: readonly Token[], ids: readonly string[]): boolean {
   return verbatimShare(tokens, sentence.first, sentence.last, ids) >= VERBATIM
