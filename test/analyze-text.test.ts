@@ -73,6 +73,16 @@ describe('choices between findings', () => {
     expect(analyzeLicenseText(source).expression).toBe('MIT OR Apache-2.0')
   })
 
+  it('ORs a notice offering a license "instead"', () => {
+    const source = 'This library is licensed under the MIT license.\n\nYou may instead use it under the terms of the Apache License, Version 2.0.\n'
+    expect(analyzeLicenseText(source).expression).toBe('MIT OR Apache-2.0')
+  })
+
+  it('does not OR a later sentence whose choice is its own ("either … or")', () => {
+    const source = 'The parser is licensed under the MIT license.\n\nThe fonts may be used under either the Apache License, Version 2.0 or the BSD 3-Clause license.\n'
+    expect(analyzeLicenseText(source).expression).toBe('MIT AND (Apache-2.0 OR BSD-3-Clause)')
+  })
+
   it('ANDs separate statements without a choice cue', () => {
     const source = 'The code is licensed under the MIT license.\n\nThe images are licensed under the Apache License, Version 2.0.\n'
     expect(analyzeLicenseText(source).expression).toBe('MIT AND Apache-2.0')

@@ -17,6 +17,10 @@ const STATEMENT_WORDS = new Set([
 ])
 // Words that offer the license as another choice: "Alternatively, …", "dual licensed", "at your option", "either".
 const ALTERNATIVE_WORDS = new Set(['alternatively', 'dual', 'triple', 'multi', 'choose', 'choice', 'option', 'either', 'alternative'])
+// Words that, before a mention, offer it against a license named earlier ("Alternatively, …", "You may instead
+// use …"). Not "either" or "at your option": those open a choice within their own sentence ("under either the
+// GPL or the MIT license"), which the reference matcher reads as one.
+const LEAD_WORDS = new Set(['alternatively', 'alternative', 'instead'])
 
 /** The sentence around a mention and what it says. */
 export interface MentionSentence {
@@ -99,6 +103,7 @@ function held(index: FullTextIndex, u: number, refs: Set<number>): boolean {
 
 // "dual-licensed" is one token ("duallicensed"): its prefix is the cue
 const isAlternative = (w: string) => ALTERNATIVE_WORDS.has(w) || /^(?:dual|triple|multi)licen[cs]ed?$/.test(w)
+const isLead = (w: string) => LEAD_WORDS.has(w) || /^(?:dual|triple|multi)(?:licen[cs]ed?)?$/.test(w)
 const isStatement = (w: string) => STATEMENT_WORDS.has(w) || isAlternative(w)
 
 /**
@@ -123,10 +128,8 @@ export function mentionSentence(source: string, tokens: readonly Token[], start:
   for (let k = a; k <= b && k < tokens.length; k++) {
     const w = tokens[k].value
     if (isStatement(w)) statement = true
-    if (isAlternative(w)) {
-      alternative = true
-      if (k < at) leadAlternative = true
-    }
+    if (isAlternative(w)) alternative = true
+    if (k < at && isLead(w)) leadAlternative = true
   }
   return { first: a, last: b, start: tokens[a]?.start ?? start, statement, alternative, leadAlternative }
 }
