@@ -86,6 +86,10 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('impose', 'extend'), /\b(?:impose|extend)\w*\s+(?:these|the|such|the\s+same|all|this\s+\w+'s)\s+(?:use\s+)?(?:restrictions|terms|obligations|conditions)\s+(?:on|upon|to)\s+(?:your\s+|any\s+|all\s+)?(?:downstream|recipients|customers|users|end[-\s]users|sublicensees|licensees|third)/i],
   // "recipients are bound by it"; "Your downstream customers must also comply with the Acceptable Use Policy"
   [keys('bound by', 'comply with', 'abide by', 'adhere to'), /\b(?:recipients?|sublicensees?|downstream\s+[\w-]+|customers?|end[-\s]users?|third\s+parties)\b[^;]{0,60}\b(?:(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\s+(?:it|this|these|the\s+(?:same\s+)?(?:terms|licen[cs]e|agreement))|(?:must|shall)\s+(?:also\s+)?(?:comply\s+with|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|these\s+)?(?:[\w-]+\s+){0,3}(?:polic(?:y|ies)|restrictions|terms|licen[cs]e|agreement))\b/i],
+  // "Those who obtain the model through you are also bound by Section 4"
+  [keys('bound by'), /\b(?:anyone|those|persons?|parties|people|entities)\s+(?:who|that|which)\s+(?:receives?|obtains?|gets?|acquires?)\b[^;]{0,60}?\b(?:from|through|via)\s+you\b[^;]{0,30}\b(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\b/i],
+  // "Sublicensing is permitted only on terms that include the use restrictions of Annex B"
+  [keys('only on terms', 'only under terms'), /\bonly\s+(?:on|under)\s+terms\s+(?:that|which)\s+(?:include|incorporate|contain|reproduce|are\s+consistent\s+with)\b[^;]{0,40}\b(?:restrictions|this|these)\b/i],
   // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"
   [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],
   // "each recipient is bound by written terms at least as protective of Corvid as Article 3"

@@ -50,6 +50,8 @@ const CHANGES = [
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|appendix|exhibit|attachment|schedule|annex)\b(?:\s+[\w-]+){0,3}?,?\s+(?:which\s+)?(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b[^;]{0,80}\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+|they\s+may\s+be\s+)?(?:updated|modified|amended|revised)\b[^;]{0,40}?\bfrom\s+time\s+to\s+time\b/i,
   /\blatest\s+version\s+from\s+time\s+to\s+time\b/i,
+  // "The Acceptable Use Policy may change": a statement that the terms will change.
+  /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\s+(?:may|will|can|is\s+likely\s+to|are\s+likely\s+to)\s+(?:change|evolve)\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies))\s+(?:is|are)\s+subject\s+to\s+(?:update|change|revision|modification)s?\b/i,
 ]
 // The change is made by someone else than the licensor, or only by mutual written agreement: "You may modify

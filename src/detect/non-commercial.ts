@@ -95,7 +95,7 @@ const PRIORITY = ['non-production', 'research-only', 'evaluation-only', 'non-com
 function scopeOf(text: string): string {
   // "non-commercial and non-production use" is the stricter, non-commercial grant.
   if (/\bnon[- ]?production\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'non-production'
-  if (/\bresearch\b/i.test(text)) return 'research-only'
+  if (/\bresearch\b|\bacademic\b/i.test(text)) return 'research-only'
   if (/\b(?:evaluat\w*|assess|test|trial)\b/i.test(text) && !new RegExp(NC, 'i').test(text)) return 'evaluation-only'
   return 'non-commercial'
 }

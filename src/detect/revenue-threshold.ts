@@ -18,6 +18,7 @@ const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|ear
 const AFTER = new RegExp(`${COMPARISON}\\s{1,12}(${MONEY})([^;]{0,80}?)\\b${REVENUE}`, 'gi')
 const BEFORE = new RegExp(`\\b${REVENUE}([^;]{0,60}?)\\b${COMPARISON}\\s{1,12}(${MONEY})`, 'gi')
 
+const THRESHOLD_OF = new RegExp(`\\b${REVENUE}\\s+(?:threshold|limit|cap|ceiling)\\s+(?:of\\s+)?(${MONEY})`, 'gi')
 const GATE = keys('revenue', 'turnover', 'receipts', 'income', 'sales', ' arr', '(arr', 'earn')
 // A figure must be present: digits or a number word.
 const HAS_AMOUNT = /\d|million|billion|thousand|hundred|lakh|crore/
@@ -65,6 +66,11 @@ export const revenueThreshold = defineDetector({
         const from = Math.max(0, m.index - 30)
         const end = m.index + m[0].length
         found.push({ amount: m[2], near: `${s.text.slice(from, m.index)}${m[0]}${s.text.slice(end, end + 40)}`, quote: m[0] })
+      }
+      // "an annual gross revenue threshold of USD 100 million": the word "threshold" is the comparison.
+      for (const m of execAll(THRESHOLD_OF, s.text)) {
+        const from = Math.max(0, m.index - 30)
+        found.push({ amount: m[1], near: `${s.text.slice(from, m.index)}${m[0]}`, quote: m[0] })
       }
       for (const m of execAll(BEFORE, s.text)) {
         const from = Math.max(0, m.index - 30)
