@@ -78,11 +78,11 @@ const MAX_REGIONS = 256
  * @returns the regions found, best first; empty when the candidate has no hit.
  */
 export function scoreCandidate(index: FullTextIndex, ref: number, bit: number, view: InputView, hits: Int32Array, s: Scratch): RegionScore[] {
-  const segments = findSegments(bit, view, hits, s)
+  const minOther = Math.max(3, MIN_OTHER_REGION * index.refs[ref].req)
+  const segments = findSegments(bit, view, hits, minOther, s)
   if (!segments.length) return []
   let top = 0
   for (let k = 1; k < segments.length; k++) if (segments[k].sum > segments[top].sum) top = k
-  const minOther = Math.max(3, MIN_OTHER_REGION * index.refs[ref].req)
   const chosen = [segments[top], ...segments.filter((g, k) => k !== top && g.sum >= minOther).sort((x, y) => y.sum - x.sum)]
   return chosen.slice(0, MAX_REGIONS).map((g) => {
     const [from, to] = tighten(bit, view.idx, hits, g.from, g.to, s)
@@ -98,16 +98,19 @@ interface Segment {
 }
 
 /**
- * Cut the hits into maximum-sum segments, left to right: +1 per bigram of the reference not yet counted in the
- * segment, −1 per unknown position that no replaceable span explains; a masked position ends a segment.
+ * Cut the hits into maximum-sum segments, left to right, keeping those reaching `minSum` (or else the best one):
+ * +1 per bigram of the reference not yet counted in the segment, −1 per unknown position that no replaceable
+ * span explains; a masked position ends a segment.
  * A segment ends where the running sum falls below zero (an unrelated passage) or where a stretch longer than
  * the segment adds nothing new to it (another copy of the same text); the scan then resumes right after the
  * segment's best end, so each hit is read at most about twice and a bundle of many notices stays linear.
  */
-function findSegments(bit: number, view: InputView, hits: Int32Array, s: Scratch): Segment[] {
+function findSegments(bit: number, view: InputView, hits: Int32Array, minSum: number, s: Scratch): Segment[] {
   const { idx } = view
   const { stamp } = s
   const out: Segment[] = []
+  // below minSum only the best segment is kept (the candidate's region when nothing else is)
+  let bestBelow: Segment | undefined
   let start = 0
   while (start < hits.length) {
     const gen = nextGeneration(s)
@@ -142,9 +145,11 @@ function findSegments(bit: number, view: InputView, hits: Int32Array, s: Scratch
         bestTo = j
       } else if (j - bestTo > bestTo - start + 1) break
     }
-    out.push({ from: start, to: bestTo, sum: best })
+    if (best >= minSum) out.push({ from: start, to: bestTo, sum: best })
+    else if (!bestBelow || best > bestBelow.sum) bestBelow = { from: start, to: bestTo, sum: best }
     start = next > bestTo ? next : bestTo + 1
   }
+  if (!out.length && bestBelow) out.push(bestBelow)
   return out
 }
 

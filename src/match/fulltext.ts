@@ -11,10 +11,10 @@ import type { Candidate, LicenseFinding } from '../schema/index.js'
 import type { LineIndex, Token } from '../text/index.js'
 import { effectiveBound, scoreCandidate, type RegionScore } from './dice.js'
 import { matchExact } from './exact.js'
-import { candidateHits, createInputView, MASKED, NUMBER, refreshMasked, type InputView } from './dice-input.js'
+import { candidateHits, createInputView, lowerBound, MASKED, NUMBER, refreshMasked, type InputView } from './dice-input.js'
 import { classifyWord, collectCandidates, isVersionPair, WORD_NUMBER, lookupBigrams, scratchFor, wordHashes, type CandidateSet, type Scratch } from './fulltext-candidates.js'
 import { toFindings, toNearest, type Accepted } from './fulltext-combine.js'
-import { selectFamily, selectWinner, type Scored } from './fulltext-select.js'
+import { isConfident, selectFamily, selectWinner, type Scored } from './fulltext-select.js'
 
 export interface FullTextResult {
   /** Confident matches, each with the region it covers as evidence, in source order. */
@@ -116,24 +116,50 @@ function matchChunk(index: FullTextIndex, tokens: Token[], lines: LineIndex): Fu
 
 /**
  * Accept every winner among one cluster of overlapping regions, masking each; returns how many.
- * After a winner, its rivals (the regions overlapping it) are dropped, and so are the regions touching a rival:
- * those wait for the next round, rescored once the winner is masked (a rival's better region may reach past
- * the winner into the next text).
+ *
+ * The confident regions are visited best first; each is decided among the live regions overlapping it
+ * (selectWinner: decisiveness, enclosing and richer clones). After a winner, its rivals (the regions overlapping
+ * it) are dropped, and so are the regions touching a rival: those wait for the next round, rescored once the
+ * winner is masked (a rival's better region may reach past the winner into the next text). Every rival overlaps
+ * the winner, so "touching a rival" is "overlapping the rivals' span", a constant-time test: a long bundle costs
+ * one pass over the cluster per winner.
  */
 function acceptAll(index: FullTextIndex, cluster: Scored[], view: InputView, s: Scratch, flags: Uint8Array, accepted: Accepted[]): number {
-  let pool = cluster
+  // the cluster is sorted by start (overlapClusters): the regions overlapping [from, to] start within
+  // [from − longest, to], found by binary search, so each winner costs time for its neighbourhood only
+  let longest = 0
+  for (const c of cluster) if (c.end - c.start > longest) longest = c.end - c.start
+  const starts = Int32Array.from(cluster, (c) => c.start)
+  const near = (from: number, to: number) => {
+    const out: number[] = []
+    for (let k = lowerBound(starts, from - longest); k < cluster.length && cluster[k].start <= to; k++) {
+      if (!dead[k] && cluster[k].end >= from) out.push(k)
+    }
+    return out
+  }
+  const dead = new Uint8Array(cluster.length)
+  const order = cluster
+    .map((c, k) => k)
+    .filter((k) => isConfident(index, cluster[k]))
+    .sort((a, b) => cluster[b].effective - cluster[a].effective || cluster[b].found - cluster[a].found || cluster[a].ref - cluster[b].ref)
   let found = 0
-  while (pool.length) {
-    let winner = selectWinner(index, pool, view, s)
-    const family = winner ? undefined : selectFamily(index, pool)
+  for (const t of order) {
+    if (dead[t]) continue
+    const local = near(cluster[t].start, cluster[t].end).map((k) => cluster[k])
+    let winner = selectWinner(index, local, view, s)
+    const family = winner ? undefined : selectFamily(index, local)
     winner ??= family
-    if (!winner) break
+    if (!winner) continue
     found++
-    accepted.push({ score: winner, candidates: runnerUps(index, cluster, winner), family: family !== undefined })
+    accepted.push({ score: winner, candidates: runnerUps(index, local, winner), family: family !== undefined })
     for (let i = winner.start; i <= winner.end; i++) flags[i] |= MASKED
-    const w = winner
-    const rivals = pool.filter((c) => overlaps(c, w))
-    pool = pool.filter((c) => !overlaps(c, w) && !rivals.some((r) => overlaps(c, r)))
+    let lo = winner.start
+    let hi = winner.end
+    for (const k of near(winner.start, winner.end)) {
+      if (cluster[k].start < lo) lo = cluster[k].start
+      if (cluster[k].end > hi) hi = cluster[k].end
+    }
+    for (const k of near(lo, hi)) dead[k] = 1
   }
   return found
 }
