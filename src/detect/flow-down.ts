@@ -90,6 +90,8 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('bound by'), /\b(?:anyone|those|persons?|parties|people|entities)\s+(?:who|that|which)\s+(?:receives?|obtains?|gets?|acquires?)\b[^;]{0,60}?\b(?:from|through|via)\s+you\b[^;]{0,30}\b(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\b/i],
   // "Sublicensing is permitted only on terms that include the use restrictions of Annex B"
   [keys('only on terms', 'only under terms'), /\bonly\s+(?:on|under)\s+terms\s+(?:that|which)\s+(?:include|incorporate|contain|reproduce|are\s+consistent\s+with)\b[^;]{0,40}\b(?:restrictions|this|these)\b/i],
+  // "Whoever you share the weights with must accept this licence first"
+  [keys('accept', 'agree to', 'bound by'), new RegExp(`\\b(?:whoever|anyone|everyone|any\\s+(?:person|party)|those)\\s+(?:to\\s+whom\\s+|whom\\s+|that\\s+|who\\s+)?you\\b[^;]{0,60}\\b(?:must|shall)\\s+(?:first\\s+)?(?:accept|agree\\s+to|be\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
   // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"
   [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],
   // "each recipient is bound by written terms at least as protective of Corvid as Article 3"

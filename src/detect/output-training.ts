@@ -18,7 +18,7 @@ const SCOPE_WORDS: Record<string, string> = {
 }
 
 // Forbidding words before the training verb: "will not use ...", "may not use the Output to train".
-const NEGATION = /\b(?:(?:will|shall|must|may|can|agree|do|does)\s+not|cannot|can't|won't|don't|doesn't|never|prohibited|forbidden|not\s+(?:allowed|permitted))\b/i
+const NEGATION = /\b(?:(?:will|shall|must|may|can|agree|do|does)\s+not|no\s+(?:part|portion)\s+of|cannot|can't|won't|don't|doesn't|never|prohibited|forbidden|not\s+(?:allowed|permitted))\b/i
 // Training verb, then (within a bounded gap) the model it targets:
 // "to improve any other large language model", "to train, fine-tune or distill a model that is competitive".
 const TRAIN_TARGET =

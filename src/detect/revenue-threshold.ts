@@ -10,7 +10,7 @@ const messages = {
 }
 
 const COMPARISON =
-  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|>=?|<=?|≥|≤)'
+  '(?:passes|passing|beyond|surpass(?:es|ing)?|reach(?:es|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|>=?|<=?|≥|≤)'
 const REVENUE = '(?:revenues?|turnover|gross\\s+receipts|income|sales|ARR\\b|earnings|earn(?:s|ing)?)'
 // Amount after a comparison, with revenue wording within a bounded gap on either side:
 // "more than USD $1,000,000 in annual revenue", "annual revenue of less than US $1,000,000",

@@ -19,7 +19,7 @@ const METRIC_WORDS: Record<string, string> = {
 // "more than 1 million MUUs", "does not exceed 300 million monthly active users", "over 1,000 users".
 // The gap between the pieces is a bounded run of non-sentence characters.
 const COMPARISON =
-  '(?:passes|passing|surpass(?:es|ing)?|reach(?:es|ing)?|serv(?:e|es|ing)|attain(?:s|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|larger\\s+than|bigger\\s+than|capped\\s+at|limited\\s+to|cap\\s+of|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
+  '(?:passes|passing|beyond|surpass(?:es|ing)?|reach(?:es|ing)?|serv(?:e|es|ing)|attain(?:s|ing)?|tops|more\\s+than|greater\\s+than|higher\\s+than|larger\\s+than|bigger\\s+than|capped\\s+at|limited\\s+to|cap\\s+of|in\\s+excess\\s+of|exceed(?:s|ed|ing)?|over|above|at\\s+least|less\\s+than|fewer\\s+than|lower\\s+than|under|below|up\\s+to|no\\s+more\\s+than|not\\s+more\\s+than|maximum\\s+of|>=?|<=?|≥|≤)'
 const METRIC =
   '(?:(?:total\\s+)?(?:monthly|daily|weekly|annual)\\s+(?:active\\s+|unique\\s+)?(?:users?|visits|visitors|end[-\\s]users|accounts)|MAUs?|MUUs?|DAUs?|(?:active\\s+|unique\\s+|registered\\s+|paying\\s+|paid\\s+|end[-\\s])?users|(?:registered|active|user)\\s+accounts|account\\s+holders|(?:unique\\s+)?(?:visits|visitors)(?=\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?month))(?:\\s{1,4}(?:per|a|each|every|in\\s+(?:any|a|one))\\s+(?:calendar\\s+)?(?:month|day))?\\b'
 // "... 1 million monthly active users or more", "... 1 million or more monthly active users".

@@ -203,6 +203,21 @@ const cases: C[] = [
   ['The model should not be used in high-risk medical settings.', 'field-of-use', null],
   ['You must state "Contains Loon output" wherever you publish generated text.', 'naming-attribution', { display: 'Contains Loon output' }],
   ['The name of any derivative must start with "Loon-".', 'naming-attribution', { namePrefix: 'Loon-' }],
+  // Seventh round: beyond, residents-of excluded, no-part-of, not-covered commercial use, whoever-you-share-with.
+  ['If at any point your user base grows beyond 30 million monthly active users, you must stop using the model or buy a licence.', 'user-count', { threshold: 30000000, metric: 'monthly-active-users' }],
+  ['Companies with a turnover not exceeding €2 million a year may use the model without charge.', 'revenue-threshold', { threshold: 2000000, currency: 'EUR', period: 'year' }],
+  ['Residents of Crimea, Cuba and Syria are excluded from this licence.', 'territorial', { excluded: ['CU', 'SY'] }],
+  ['No part of the outputs may be used as input for training another foundation model.', 'output-training', { scope: 'foundation-models' }],
+  ['Use in a commercial context is not covered by this licence.', 'non-commercial', { scope: 'non-commercial' }],
+  ['Whoever you share the weights with must accept this licence first.', 'flow-down', {}],
+  ['We reserve the right to end your access whenever we like.', 'licensor-control', { mechanism: 'termination-at-will' }],
+  ['The model may not be used to create deep fakes of politicians.', 'field-of-use', { via: 'inline' }],
+  ['Every interface exposing the model must display the label "AI by Heron".', 'naming-attribution', { display: 'AI by Heron' }],
+  ['Our model has 7 billion parameters and was trained for 30 days.', 'user-count', null],
+  ['This licence does not restrict commercial use.', 'non-commercial', null],
+  ['You can train other models on the outputs.', 'output-training', null],
+  ['This licence applies in all countries.', 'territorial', null],
+  ['We will notify you of material changes to the privacy notice.', 'licensor-control', null],
 ]
 
 /** Variants the detectors still miss (run as `it.fails`; delete the entry once fixed). */
