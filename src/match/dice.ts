@@ -65,8 +65,11 @@ export function effectiveBound(kind: keyof typeof MAX_TRUNCATED, coverage: numbe
   return Math.max(whole, cut)
 }
 
-/** A further region of the same reference is scored only when its segment sum reaches this share of the text. */
-const MIN_OTHER_REGION = 0.5
+/**
+ * A further region of the same reference is scored only when its segment sum reaches this share of the text: a
+ * confident region holds at least (1 − MAX_TRUNCATED) · MIN_KEPT_COVERAGE ≈ 0.64 of it.
+ */
+const MIN_OTHER_REGION = 0.6
 /** At most this many regions of one reference are scored per round (a bundle of the same notice many times). */
 const MAX_REGIONS = 256
 
