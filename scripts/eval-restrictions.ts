@@ -11,7 +11,12 @@ const shared = process.env.LICIT_SHARED ?? join(process.cwd(), '..', 'shared')
 const require = createRequire(import.meta.url)
 const spdx: Record<string, { licenseText: string }> = require('spdx-license-list/full')
 const labelsPath = join(shared, 'eval', 'restrictions.jsonl')
-const out = process.argv[2] ?? '/tmp/licit-restrictions-preds.jsonl'
+const arg = process.argv[2]
+if (arg?.startsWith('-')) {
+  console.error('usage: npx tsx scripts/eval-restrictions.ts [out.jsonl]')
+  process.exit(2)
+}
+const out = arg ?? '/tmp/licit-restrictions-preds.jsonl'
 
 interface Label {
   file: string
