@@ -61,6 +61,18 @@ function isInlineEnumerator(text: string, at: number, word: string): boolean {
 
 /** Normalize one word: case, joiners and varietal spelling. */
 export function normalizeWord(word: string): string {
+  const hit = wordCache.get(word)
+  if (hit !== undefined) return hit
+  const w = foldWord(word)
+  // license vocabularies are small: a bounded memo skips the lowercasing and lookups for nearly every word
+  if (wordCache.size >= 50_000) wordCache.clear()
+  wordCache.set(word, w)
+  return w
+}
+
+const wordCache = new Map<string, string>()
+
+function foldWord(word: string): string {
   let w = word.toLowerCase()
   if (/['’\-‐]/.test(w)) w = w.replace(/’/g, "'").replace(/[-‐]/g, '')
   // own keys only: a word like "constructor" must not resolve to Object.prototype
