@@ -16,7 +16,8 @@ export const UNVERSIONED: Readonly<Record<string, string>> = {
   'Apache-2.0': 'Apache-2.0',
 }
 
-// Curated spellings: [phrase, target, weak?, confidence?]. `fam:<id>` = the family of that id, `id:<id>` = the id.
+// Curated spellings: [phrase, target, weak?, confidence?]. `fam:<id>` = the family of that id, `id:<id>` = the id,
+// `exc:<id>` = an exception.
 export type Curated = [string, string, boolean?, number?]
 export const CURATED: Curated[] = [
   ['gpl', 'fam:GPL-2.0-only', true],
@@ -81,6 +82,13 @@ export const CURATED: Curated[] = [
   ['wxwindows license', 'id:LGPL-2.0-or-later WITH WxWindows-exception-3.1'],
   ['wxwindows library license', 'id:LGPL-2.0-or-later WITH WxWindows-exception-3.1'],
   ['cc0', 'id:CC0-1.0', true],
+  ['cc0 1.0', 'id:CC0-1.0'],
+  ['cc0 1.0 universal', 'id:CC0-1.0'],
+  // Go's and Chromium's one-line header: ScanCode reads the "BSD-style license … in the LICENSE file" as BSD-3-Clause
+  ['bsd style license that can be found in the license file', 'id:BSD-3-Clause'],
+  // exceptions often named by what they allow rather than by their SPDX name
+  ['ocaml static linking exception', 'exc:OCaml-LGPL-linking-exception'],
+  ['gcc runtime exception', 'exc:GCC-exception-3.1'],
   ['cc zero', 'id:CC0-1.0'],
 ]
 

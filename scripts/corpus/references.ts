@@ -57,6 +57,9 @@ function withoutLead(words: string[]): string[] {
   return words.slice(i)
 }
 
+/** A sortable number for the last version in an id ("GCC-exception-3.1" → 3.1). */
+const versionOrder = (id: string) => Number(/(\d+(?:\.\d+)?)(?!.*\d)/.exec(id)?.[1] ?? 0)
+
 const withoutAgreement = (words: string[]) => (words.length > 2 && words[words.length - 1] === 'agreement' ? words.slice(0, -1) : words)
 
 /** The CC family key from an unported CC id: CC-BY-NC-SA-4.0 → "cc by nc sa". */
@@ -257,21 +260,37 @@ export async function buildReferences(ctx: BuildContext): Promise<Record<string,
 
   // exceptions (after WITH): their names, also without the version when only one version exists
   const exceptions = readExceptions(join(ctx.shared, 'spdx', 'exceptions'))
+  // stem → the versioned ids it has: an unversioned stem of several versions means the latest one
+  const stems = new Map<string, string[]>()
+  const exceptionWords = (name: string) => nameWords(name.replace(/\([^)]*\)/g, ' '))
   for (const e of exceptions) {
-    const words = nameWords(e.name.replace(/\([^)]*\)/g, ' '))
+    const split = splitVersion(exceptionWords(e.name))
+    if (split && !split.tail.length) stems.set(split.stem.join(' '), [...(stems.get(split.stem.join(' ')) ?? []), e.id])
+  }
+  for (const e of exceptions) {
+    const words = exceptionWords(e.name)
     const split = splitVersion(words)
-    const forms = [words, ...(split && !split.tail.length ? [split.stem] : [])]
+    // "GCC Runtime Library Exception, version 3.1": the version also written after the word "version"
+    const forms = [words, ...(split && !split.tail.length ? [split.stem, [...split.stem, 'version', split.version]] : [])]
     for (const [n, form] of forms.entries()) {
+      if (n === 1 && (stems.get(form.join(' '))?.length ?? 0) > 1) continue
       b.phrase(form, `exc:${e.id}`, PRIO_NAME + n / 2, false)
       // "Apache License v2.0 with LLVM Exceptions"
       if (form[form.length - 1] === 'exception') b.phrase([...form.slice(0, -1), 'exceptions'], `exc:${e.id}`, PRIO_NAME + n / 2, false)
     }
   }
+  for (const [stem, ids] of stems) {
+    if (ids.length < 2) continue
+    const latest = [...ids].sort((x, y) => versionOrder(x) - versionOrder(y) || x.localeCompare(y)).pop()!
+    b.phrase(stem.split(' '), `exc:${latest}`, PRIO_NAME + 1, false)
+  }
 
   // curated abbreviations and spellings
   for (const [phrase, target, weak, c] of CURATED) {
-    const [kind, id] = target.split(':') as ['fam' | 'id', string]
-    if (kind === 'fam') {
+    const [kind, id] = target.split(':') as ['fam' | 'id' | 'exc', string]
+    if (kind === 'exc') {
+      b.phrase(nameWords(phrase), target, PRIO_CURATED, false)
+    } else if (kind === 'fam') {
       const family = b.familyOfId.get(id)
       if (!family) throw new Error(`references: no family for ${id}`)
       b.phrase(nameWords(phrase), `fam:${family}`, PRIO_CURATED, weak === true, c)

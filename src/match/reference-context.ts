@@ -76,10 +76,27 @@ export function connection(s: WordStream, a: Mention, b: Mention, covered: Uint8
 
 
 
+// How far a sentence is read for its closing mark.
+const SENTENCE_SPAN = 200
+
+/**
+ * Whether the mention sits in a question ("Which license should I pick, MIT or GPL?"): a weak name asked
+ * about is not applied. The first sentence mark after the mention (within a bounded span) decides.
+ */
+export function inQuestion(s: WordStream, m: Mention): boolean {
+  const end = Math.min(s.source.length, m.end + SENTENCE_SPAN)
+  for (let k = m.end; k < end; k++) {
+    const c = s.source.charCodeAt(k)
+    if (c === 63) return true // ?
+    if (c === 46 || c === 33 || c === 10) return false // . ! newline
+  }
+  return false
+}
+
 /** Keep weak mentions next to a cue or listed with a kept mention; drop negated ones. */
 export function acceptMentions(s: WordStream, mentions: Mention[], covered: Uint8Array, field = false): Mention[] {
   // a negation covers the rest of its list: "licenses such as MIT and BSD"
-  const no = mentions.map((m) => m.kind !== 'url' && m.kind !== 'exception' && negated(s, m))
+  const no = mentions.map((m) => m.kind !== 'url' && m.kind !== 'exception' && (negated(s, m) || (m.weak && !field && inQuestion(s, m))))
   for (let k = 1; k < mentions.length; k++) {
     if (no[k - 1] && !no[k] && mentions[k].kind !== 'url' && connection(s, mentions[k - 1], mentions[k], covered).connected) no[k] = true
   }
