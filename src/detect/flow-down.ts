@@ -21,9 +21,9 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // "Use-based restrictions ... MUST be included as an enforceable provision by You in any type of legal agreement"
   [keys('enforceable'), /\benforceable\s+provisions?\b/i],
   // "You shall require all of Your users who use the Model ... to comply with the terms of this paragraph"
-  [keys('require'), /\brequire\b[^;]{0,40}\b(?:users?|licensees?|customers?|recipients?|sublicensees?|end[-\s]users?)\b[^;]{0,160}\bcomply\b/i],
+  [keys('require'), /\brequire\b[^;]{0,40}\b(?:users?|licensees?|customers?|recipients?|sublicensees?|end[-\s]users?|anyone|everyone|whoever|third\s+parties)\b[^;]{0,160}\bcomply\b/i],
   // "the Software Products, Derivative Works, or any portion thereof ... will remain subject to this Agreement"
-  [keys('remain subject', 'continue to be subject'), new RegExp(`\\b(?:remain|continue\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i')],
+  [keys('remain subject', 'remains subject', 'continue to be subject', 'continues to be subject'), new RegExp(`\\b(?:remains?|continues?\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i')],
   // "any Derivatives that You may create ... shall be subject to the restrictions set out in Section 3"
   [keys('subject to this', 'subject to these', 'subject to the restrictions', 'subject to the terms', 'subject to the conditions', 'subject to the present'), new RegExp(
     `\\b(?:derivative|modification|copies|outputs?|distribution)\\w*\\b[^;]{0,160}\\b(?:shall|will|are|is)\\s+(?:also\\s+)?subject\\s+to\\s+(?:the\\s+(?:terms|restrictions|conditions)\\b[^;]{0,60}?)?${THIS}|\\b(?:derivative|modification|output)\\w*\\b[^;]{0,160}\\b(?:shall|will)\\s+be\\s+subject\\s+to\\s+the\\s+restrictions\\b`,
@@ -31,7 +31,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   )],
   // "you may only do so under the terms of this Agreement", "must make it available only under the terms of this license"
   [keys('only do so', 'only be', 'only distribute', 'only share', 'only make', 'only licen', 'only convey', 'only under'), new RegExp(
-    `(?:\\bonly\\s+(?:be\\s+)?(?:do\\s+so|distribute\\w*|shared|share|make\\s+\\w+\\s+available|licen[cs]e\\w*|convey)\\b[^;]{0,40}|\\b(?:distribut\\w*|do\\s+so|available|licen[cs]ed|share\\w*|publish\\w*|perform\\w*|sublicens\\w*|convey\\w*)\\b[^;]{0,100}\\bonly\\s+)under\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`,
+    `(?:\\bonly\\s+(?:be\\s+)?(?:do\\s+so|distribute\\w*|shared|share|make\\s+\\w+\\s+available|licen[cs]e\\w*|convey)\\b[^;]{0,40}|\\b(?:(?:re)?distribut\\w*|do\\s+so|available|licen[cs]ed|share\\w*|publish\\w*|perform\\w*|sublicens\\w*|convey\\w*)\\b[^;]{0,100}\\bonly\\s+)under\\s+(?:the\\s+terms\\s+(?:and\\s+conditions\\s+)?of\\s+)?${THIS}`,
     'i',
   )],
   // "must be provided under this license or another license that allows everything this license allows"
@@ -71,7 +71,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // shall not violate the license restrictions of this Agreement"; "Derivative Models must only be used or distributed for"
   [keys('limited to', 'not violate', 'only be'), /\b(?:deriv|modification)\w*\b[^;]{0,160}\b(?:will|shall|must)\s+(?:(?:also\s+)?be\s+limited\s+to|not\s+violate\s+the\s+(?:license\s+)?restrictions|only\s+be\s+(?:used|distributed))\b/i],
   // "Any restrictions set forth herein regarding the Model also applies to any Derivative you create"
-  [keys('apply to', 'applies to', 'apply equally'), /\brestrictions?\b[^;]{0,120}\b(?<!not\s)(?<!n't\s)(?:also\s+|equally\s+)?appl(?:y|ies)\s+(?:equally\s+)?to\s+(?:(?:any|all|each|every)\s+(?:derivative|modification|fine-tun)|them\b|those\b|such\s+(?:derivative|model|version|modification))/i],
+  [keys('apply to', 'applies to', 'apply equally'), /\b(?:restrictions?|(?:sections?|clauses?|articles?|paragraphs?)\s+[\w.]{1,6}(?:\s+(?:and|to)\s+[\w.]{1,6})?)\b[^;]{0,120}\b(?<!not\s)(?<!n't\s)(?:also\s+|equally\s+)?appl(?:y|ies)\s+(?:equally\s+)?to\s+(?:(?:any|all|each|every)\s+(?:derivative|modification|fine-tun)|them\b|those\b|such\s+(?:derivative|model|version|modification))/i],
   // "you must do so under this license" (sharing adaptations), "may only be shared under this same research licence"
   [keys('do so under', 'be shared under', 'only be shared'), new RegExp(`\\b(?:must|shall|may\\s+only|can\\s+only)\\s+(?:do\\s+so|(?:only\\s+)?be\\s+shared)\\s+(?:only\\s+)?under\\s+${TERMS_OF}${THIS}`, 'i')],
   // "share fine-tuned versions only with recipients who accept this Developer License"
@@ -90,7 +90,9 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('bound by'), /\b(?:anyone|those|persons?|parties|people|entities)\s+(?:who|that|which)\s+(?:receives?|obtains?|gets?|acquires?)\b[^;]{0,60}?\b(?:from|through|via)\s+you\b[^;]{0,30}\b(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\b/i],
   // "Sublicensing is permitted only on terms that include the use restrictions of Annex B"
   [keys('only on terms', 'only under terms'), /\bonly\s+(?:on|under)\s+terms\s+(?:that|which)\s+(?:include|incorporate|contain|reproduce|are\s+consistent\s+with)\b[^;]{0,40}\b(?:restrictions|this|these)\b/i],
-  // "Whoever you share the weights with must accept this licence first"
+  // "making sure each of your customers complies with Sections 2 and 3"; "ensure that your end users comply with these terms"
+  [keys('make sure', 'making sure', 'ensur'), /\b(?:mak(?:e|ing)\s+sure|ensur(?:e|es|ing))\b[^;]{0,60}\b(?:customers?|users?|end[-\s]users?|recipients?|sublicensees?|them|they|each\s+of\s+them|anyone)\b[^;]{0,40}\bcompl(?:y|ies)\s+with\s+(?:this|these|the\s+(?:restrictions|terms|use|same)|sections?|clauses?|articles?|paragraphs?)\b/i],
+  // "Whoever you share the weights with must accept this licence first\"
   [keys('accept', 'agree to', 'bound by'), new RegExp(`\\b(?:whoever|anyone|everyone|any\\s+(?:person|party)|those)\\s+(?:to\\s+whom\\s+|whom\\s+|that\\s+|who\\s+)?you\\b[^;]{0,60}\\b(?:must|shall)\\s+(?:first\\s+)?(?:accept|agree\\s+to|be\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
   // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"
   [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],
