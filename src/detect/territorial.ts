@@ -20,7 +20,7 @@ const WORLDWIDE_EXCEPT =
 // A grant withheld (passive, negated or "nothing ... permits") followed by whom or where: "is not extended to any
 // organisation headquartered in", "is not offered to persons located in", "not granted to residents of".
 const GRANT_WITHHELD =
-  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid)|(?:rights|grant|licen[cs]es?)\b[^;]{0,40}?\b(?:are|is|shall\s+be|become|becomes)\s+(?:void|null|invalid|not\s+valid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?|(?:users|persons|people|entities|companies|anyone)\s+(?:in|from)|in|within)\b/i
+  /\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|offered|available|licen[cs]ed)|not\s+(?:being\s+)?granted\s+to\s+you|no\s+(?:rights?|licen[cs]es?)\s+(?:is|are|shall\s+be|will\s+be)\s+granted|(?:do|does|shall|will)\s+not\s+(?:grant|extend|apply)|nothing\s+in\s+this\s+\w+\s+(?:permits|allows|authori[sz]es|entitles|grants|gives|confers)|(?:license|licence|agreement)\s+(?:is|shall\s+be)\s+(?:void|not\s+valid|invalid)|(?:rights|grant|licen[cs]es?)\b[^;]{0,40}?\b(?:are|is|shall\s+be|become|becomes)\s+(?:void|null|invalid|not\s+valid))\b[^;]{0,250}?\b(?:domiciled|located|residents?|residing|established|incorporated|principal\s+place|headquartered|based|citizens?|nationals?|persons?\s+in|in\s+the\s+territory\s+of|member\s+states?|(?:users|persons|people|entities|companies|anyone)\s+(?:in|from)|in|within)\b/i
 // "You may not use ... in the European Union", "use of the Model is prohibited in Russia".
 const USE_BANNED_IN =
   /\b(?:(?:may|shall|must|can|will)\s+not(?:\s+be)?|cannot(?:\s+be)?|prohibited\s+from|not\s+(?:permitted|allowed|licensed))\s+(?:to\s+)?(?:(?:download|install|run|host)\w*,?\s+(?:(?:or|and)\s+)?)?(?:use[ds]?|access(?:ed)?|download\w*|install\w*|deploy\w*|distribute|offer|make\s+available|provide)\b[^;]{0,120}?\b(?:in|within|into),?\s+(?:the\s+)?(?:territory\s+of\s+)?[\p{Lu}]/iu
@@ -33,6 +33,10 @@ const PLACE_FIRST =
 // A nominal ban: "Distribution of the Model into Myanmar is not permitted", "Use of the model in Iran is prohibited".
 const NOMINAL_BAN =
   /\b(?:use|distribution|deployment|provision|offering|availability|hosting)\s+of\b[^;]{0,80}?\b(?:in|into|within)\s+(?:the\s+)?[\p{L}][^;]{0,80}?\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:not\s+(?:permitted|allowed|licen[cs]ed|authori[sz]ed)|prohibited|forbidden)\b/iu
+// The condition first: "If you are domiciled in, or have your principal place of business in, a member state of
+// the European Union, the rights in Section 2 are not granted to you."
+const CONDITION_FIRST =
+  /\bif\s+you\s+(?:are|have|reside|live)\b[^;]{0,40}?\b(?:domiciled|located|resident|residing|established|incorporated|based|headquartered|principal\s+place|in)\b[^;]{0,160}?\b(?:(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:being\s+)?(?:granted|extended|licen[cs]ed|available)|(?:have|receive)\s+no\s+(?:rights?|licen[cs]e)|(?:may|shall|must|can)\s+not\s+(?:use|access|download|deploy|install)|does\s+not\s+(?:apply|extend))\b/i
 // Clauses about export control, sanctions, governing law or the contracting entity are not exclusions.
 const NOT_TERRITORIAL =
   /\bexport|\bsanction|\bembargo|trade\s+(?:control|compliance)|\bOFAC\b|restricted\s+part(?:y|ies)|denied\s+part(?:y|ies)|entity\s+list|governing\s+law|governed\s+by|jurisdiction|\bcourts?\b|(?<!(?:organi[sz]ed|incorporated|formed|established)\s+under\s+the\s+)laws\s+of\b/i
@@ -41,6 +45,7 @@ const TERRITORY_GATE = keys('territor')
 const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global', 'everywhere', 'countr', 'nation', 'jurisdiction', 'throughout the world')
 const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend', 'not offered', 'not available', 'not licensed', 'not licenced', 'not apply', 'nothing in this')
 const EXCLUDES_GATE = keys('may not', 'cannot', 'shall not', 'will not', 'prohibited', 'forbidden', 'not authori', 'exclud', 'not cover', 'not include', 'not extend', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen')
+const CONDITION_GATE = keys('if you')
 const BANNED_GATE = keys('not be ', 'not be used', 'not be distributed', 'not be deployed', 'not be offered', 'not be made', 'not be provided', 'not be accessed', 'not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
 /**
@@ -63,7 +68,8 @@ export const territorial = defineDetector({
       const withheld = !definition && hasKey(k, WITHHELD_GATE) ? GRANT_WITHHELD.exec(t) : null
       const banned = !definition && !withheld && hasKey(k, BANNED_GATE) ? USE_BANNED_IN.exec(t) : null
       const excludes = !definition && !withheld && !banned && hasKey(k, EXCLUDES_GATE) ? (GRANT_EXCLUDES.exec(t) ?? PLACE_FIRST.exec(t) ?? NOMINAL_BAN.exec(t)) : null
-      const m = definition ?? withheld ?? banned ?? excludes
+      const condition = !definition && hasKey(k, CONDITION_GATE) ? CONDITION_FIRST.exec(t) : null
+      const m = condition ?? definition ?? withheld ?? banned ?? excludes
       if (!m || NOT_TERRITORIAL.test(t)) continue
       if (!m) continue
       const places = territoriesIn(t.slice(m.index)).filter((c) => c !== 'US' || !/U\.S\.\s+(?:federal|law)/i.test(t))
