@@ -16,7 +16,7 @@ const messages = {
 // "reserves the right to restrict (remotely or otherwise) usage", "disable any Contribution either by
 // pre-installed or then installed disabling instructions", "update the Model through electronic means".
 const REMOTE =
-  /\b(?:restrict|disable|limit|suspend|deactivate)\w*\b[^;.]{0,40}?[\s,(]\(?remotely\b|\bremotely\s+(?:restrict|disable|deactivate|shut|suspend|limit|modif|degrad|throttl|turn\s+off|switch\s+off)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b|\bupdates?\b[^;]{0,80}\bmodif\w*\b[^;]{0,60}\boutputs?\b|\bmodify\s+(?:the\s+|its\s+)?outputs?\b/i
+  /\b(?:restrict|disable|limit|suspend|deactivate)\w*\b[^;.]{0,40}?[\s,(]\(?remotely\b|\bremotely\s+(?:(?:update|filter|change|alter|patch)\w*,?\s+(?:(?:or|and)\s+)?){0,3}(?:restrict|disable|filter|deactivate|shut|suspend|limit|modif|degrad|throttl|turn\s+off|switch\s+off)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b|\bupdates?\b[^;]{0,80}\bmodif\w*\b[^;]{0,60}\boutputs?\b|\b(?:modify|alter)\s+(?:the\s+|its\s+|any\s+)?(?:generated\s+)?outputs?\b(?!\s+(?:you|that\s+you))/i
 // "Clover may push updates to the model that modify, limit or switch off its functionality": the licensor
 // delivers updates that take functionality away.
 const PUSHED_UPDATE =
@@ -29,7 +29,7 @@ const PUSHED_UPDATE =
 const BYPASS =
   /\b(?:bypass|circumvent|disabl|defeat|remov|evad|tamper)\w*\b[^;]{0,300}\b(?:terminat\w*|ends?\b|cease|lapses?\b|is\s+revoked)|\b(?:terminat\w*|ends?|ceases?|lapses?)\b[^;]{0,80}\b(?:if|when|should|once)\b[^;]{0,80}\b(?:bypass|circumvent|disabl|defeat|remov|evad|tamper)\w*/i
 const GUARDRAIL_NOUN =
-  /\b(?:guardrails?|safety\s+(?:measures?|mechanisms?|filters?|features?|systems?|classifiers?)|content\s+filters?|safeguards?|technical\s+limitations?|(?:rate|usage)\s+limits?)\b/i
+  /\b(?:guardrails?|(?:safety|refusal|moderation|filtering)\s+(?:measures?|mechanisms?|filters?|features?|systems?|classifiers?|layers?)|content\s+filters?|safeguards?|technical\s+limitations?|(?:rate|usage)\s+limits?)\b/i
 // "We may terminate this License, in whole or in part, at any time upon notice", "NVIDIA may terminate this
 // Agreement with prior written notice to you if, in NVIDIA's sole discretion, ... no longer commercially viable".
 // "Corvid may, at its sole discretion and at any time, suspend or terminate ...": up to 80 characters between
@@ -46,7 +46,7 @@ const FOR_BREACH = /\bbreach|\bviolat|\bfail(?:s|ed|ure)?\s+to\s+comply|\bnon-?c
 // this Agreement from time to time", "The Acceptable Use Policy may be updated from time to time", "as may be
 // updated from time to time", "the latest version from time to time", "the license is subject to update".
 const CHANGES = [
-  /\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:update|modify|amend|change|revise|supplement|alter)\s+(?:this|these|the|its|any)\s+(?:[\w-]+\s+){0,5}(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b/i,
+  /\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:(?:update|modify|amend|change|revise|supplement|alter)\s+(?:and|or|and\/or)\s+)?(?:update|modify|amend|change|revise|supplement|alter)\s+(?:this|these|the|its|any)\s+(?:[\w-]+\s+){0,5}(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|appendix|exhibit|attachment|schedule|annex)\b(?:\s+[\w-]+){0,3}?,?\s+(?:which\s+)?(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b[^;]{0,80}\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+|they\s+may\s+be\s+)?(?:updated|modified|amended|revised)\b[^;]{0,40}?\bfrom\s+time\s+to\s+time\b/i,
   /\blatest\s+version\s+from\s+time\s+to\s+time\b/i,
