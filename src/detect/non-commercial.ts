@@ -17,9 +17,10 @@ const NC = 'non[- ]?commercial|noncommercial'
 // Purposes", "You may only use ... for non-Commercial Purposes", "for testing, research, Personal, or
 // evaluation purposes in Non-Production Environments".
 const LIMITED_GRANT = new RegExp(
-  `\\b(?:solely|only|exclusively|strictly)\\b[^;]{0,160}?\\bfor\\s+(?:the\\s+purposes?\\s+of\\s+)?(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+,?\\s+){0,3}(?:${NC}|research|evaluation|non[- ]?production|academic)\\b`,
+  `\\b(?:solely|only|exclusively|strictly)\\b[^;]{0,160}?\\bfor\\s+(?:the\\s+purposes?\\s+of\\s+)?(?:any\\s+)?(?:your\\s+)?(?:[\\w-]+,?\\s+){0,3}(?:${NC}|research|evaluation|non[- ]?production|academic)\\b|\\bfor\\s+the\\s+(?:sole|only|exclusive)\\s+purposes?\\s+of\\s+(?:[\\w-]+,?\\s+){0,2}?(?:${NC}|research\\w*|evaluat\\w*|assess\\w*|testing|academic)\\b`,
   'i',
 )
+// "for the sole purpose of evaluating it" counts with the above.
 // "provides the model to you only so that you can evaluate it", "solely to conduct research on".
 const ONLY_TO = /\b(?:solely|only|exclusively|strictly)\s+(?:so\s+that|in\s+order\s+(?:that|to)|to)\s+(?:you\s+(?:can|may|are\s+able\s+to)\s+)?(?:evaluat\w*|assess|test|trial|conduct\s+(?:non[- ]?commercial\s+)?(?:academic\s+)?research)\b/i
 // "Use of the model is restricted to teaching and academic research", "limited to personal, non-commercial use".
