@@ -87,6 +87,13 @@ export const CURATED: Curated[] = [
   // Go's and Chromium's one-line header: ScanCode reads the "BSD-style license … in the LICENSE file" as BSD-3-Clause
   ['bsd style license that can be found in the license file', 'id:BSD-3-Clause'],
   // exceptions often named by what they allow rather than by their SPDX name
+  // Angular's one-line header, the MIT counterpart of the one above
+  ['mit style license that can be found in the license file', 'id:MIT'],
+  // OSI's name for the Zlib license
+  ['zlib libpng license', 'id:Zlib'],
+  // Perl's own terms: the choice of the Artistic License (Perl's version) or the GPL, any version
+  ['same terms as perl itself', 'id:Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['same terms as perl', 'id:Artistic-1.0-Perl OR GPL-1.0-or-later'],
   ['ocaml static linking exception', 'exc:OCaml-LGPL-linking-exception'],
   ['gcc runtime exception', 'exc:GCC-exception-3.1'],
   ['cc zero', 'id:CC0-1.0'],
@@ -108,4 +115,5 @@ export const CURATED_URLS: [string, string][] = [
   ['https://opensource.org/licenses/mit-license', 'MIT'],
   ['https://www.mozilla.org/MPL/2.0', 'MPL-2.0'],
   ['https://www.eclipse.org/legal/epl-v10', 'EPL-1.0'],
+  ['http://www.wtfpl.net', 'WTFPL'],
 ]

@@ -232,12 +232,15 @@ export async function buildReferences(ctx: BuildContext): Promise<Record<string,
     b.name(e.name, e.id, PRIO_NAME)
     for (const url of e.crossRefs) b.url(url, e.id, PRIO_NAME)
     b.url(`opensource.org/licenses/${e.id}`, e.id, PRIO_NAME)
+    // OSI's current pages spell the id with dashes for dots: opensource.org/license/apache-2-0
+    if (e.id.includes('.')) b.url(`opensource.org/licenses/${e.id.replace(/\./g, '-')}`, e.id, PRIO_NAME + 1)
     b.url(`spdx.org/licenses/${e.id}`, e.id, PRIO_NAME)
   }
   for (const e of spdx.filter((s) => s.deprecated && !s.id.endsWith('+'))) {
     const resolved = resolveLicenseId(e.id)
     if (resolved.exception) continue
     b.url(`opensource.org/licenses/${e.id}`, resolved.license, PRIO_NAME)
+    if (e.id.includes('.')) b.url(`opensource.org/licenses/${e.id.replace(/\./g, '-')}`, resolved.license, PRIO_NAME + 1)
     b.url(`spdx.org/licenses/${e.id}`, resolved.license, PRIO_NAME)
   }
   // CC short forms: "CC BY-NC-SA", "Creative Commons BY-NC-SA", "Creative Commons Attribution-NonCommercial-ShareAlike"

@@ -4,7 +4,7 @@ import { readCorpusJson } from '../corpus/load.js'
 /**
  * One name rule. `p` is the phrase in reference words joined by spaces; a `#` word is a version slot that a
  * version word must fill ("llama # community license"). `t` is the target: `id:<canonical id>` (or
- * `id:<id> WITH <exception>` for a name that means both),
+ * `id:<id> WITH <exception>` for a name that means both, `id:<a> OR <b>` for a name that offers a choice),
  * `fam:<family key>` (the version is then read around the mention) or `exc:<exception id>`. `w` marks a weak
  * phrase that counts only next to a licensing cue: 1 = a bare abbreviation or id ("MIT", "GPL"), 2 = a model
  * or project name ("Llama 2", "deepseek") that needs the cue right before it ("License: deepseek"); `c`

@@ -124,6 +124,11 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   if (rule.t.startsWith('exc:')) {
     return [{ i, j, k: j, start: w[i].start, end: w[j].end, licenseId: rule.t.slice(4), kind: 'exception', explicit: true, weak: false, confidence: 0.9 }]
   }
+  if (rule.t.startsWith('id:') && rule.t.includes(' OR ')) {
+    // a name can stand for a choice ("the same terms as Perl itself": Artistic or GPL): one mention per license
+    const choice = rule.t.slice(3)
+    return choice.split(' OR ').map((licenseId) => ({ i, j, k: j, start: w[i].start, end: w[j].end, licenseId, choice, kind: 'name' as const, explicit: true, weak, confidence: rule.c ?? (weak ? 0.7 : 0.9) }))
+  }
   if (rule.t.startsWith('id:')) {
     // a name can stand for a license with an exception ("wxWindows Library Licence": the LGPL with its exception)
     const [named, exception] = rule.t.slice(3).split(' WITH ')
@@ -167,8 +172,14 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   if (later !== undefined) last = Math.max(last, later)
   // "Version 2 only" says the same as "Version 2": the word belongs to the mention
   else if (last + 1 < limit && w[last + 1].value === 'only' && !s.breakBefore[last + 1]) last++
-  // "GPLv2" is an abbreviation made specific by its version: strong
-  return [mention(s, first, last, j, later !== undefined ? versions[1]! : versions[0], family, confidence)]
+  // "GPLv2" is an abbreviation made specific by its version: strong. All lowercase and in one word ("apache2",
+  // "gpl3") it is as often a package or a path: it then needs its cue right before it, like a bare "mit"
+  const made = mention(s, first, last, j, later !== undefined ? versions[1]! : versions[0], family, confidence)
+  if (weak && v === j + 1 && w[v].token === w[j].token && s.source.slice(made.start, made.end) === s.source.slice(made.start, made.end).toLowerCase()) {
+    made.weak = true
+    made.tight = true
+  }
+  return [made]
 }
 
 function mention(s: WordStream, first: number, last: number, nameEnd: number, licenseId: string, family: string, confidence: number): Mention {

@@ -125,12 +125,36 @@ const NEGATIVES: Case[] = [
   ['Copyright (c) 2021 Jane Doe. All rights reserved.\n', 'NONE'],
 ]
 
+// Written after the first fixes (so not blind): more URL forms, names, exceptions and guards.
+const ROUND2: Case[] = [
+  ['Licensed under the GNU GPL v2.\n', 'GPL-2.0-only'],
+  ['/* License: LGPLv2.1+ */\n', 'LGPL-2.1-or-later'],
+  ['This is free software licensed under the GNU Library General Public License version 2 or later.\n', 'LGPL-2.0-or-later'],
+  ['Licensed under the Apache License v2.0 with LLVM Exceptions.\n', 'Apache-2.0 WITH LLVM-exception'],
+  ['The font is licensed under the SIL Open Font License, Version 1.1.\n', 'OFL-1.1'],
+  ['This module is free software; you may redistribute it and/or modify it under the same terms as Perl itself.\n', 'Artistic-1.0-Perl OR GPL-1.0-or-later'],
+  ['Licensed under the Universal Permissive License v 1.0 as shown at https://oss.oracle.com/licenses/upl.\n', 'UPL-1.0'],
+  ['https://opensource.org/license/apache-2-0/\n', 'Apache-2.0'],
+  ['Terms: https://opensource.org/license/lgpl-2-1\n', 'LGPL-2.1-only'],
+  ['License: http://www.wtfpl.net/\n', 'WTFPL'],
+  ['https://creativecommons.org/publicdomain/zero/1.0/\n', 'CC0-1.0'],
+  ['This header is licensed under the zlib/libpng license.\n', 'Zlib'],
+  ['Use of this source code is governed by an MIT-style license that can be found in the LICENSE file.\n', 'MIT'],
+  ['Dual licensed under the MIT and GPL licenses.\n', 'MIT OR GPL-1.0-or-later'],
+  ['The code is under the MIT License; the weights are subject to the DeepSeek License Agreement.\n', 'MIT AND LicenseRef-deepseek-license-1.0'],
+  ['Install apache2 and mod_wsgi first.\n', 'NONE'],
+  ['Link against libgpl2 only when building the demo.\n', 'NONE'],
+  ['Our docs explain how to pick between MIT, BSD and Apache licenses for your project.\n', 'NONE', 'a list before "licenses" reads as licensing'],
+  ['TODO: add a license (probably MIT).\n', 'NONE', 'the cue "license" is near; intent is not read'],
+]
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
   ['multi', MULTI],
   ['ai', AI],
   ['negatives', NEGATIVES],
+  ['round 2', ROUND2],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
