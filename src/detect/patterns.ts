@@ -130,8 +130,12 @@ export function listScope(segments: Segment[], lead: number): number[] {
 
 /** A clause that forbids and announces a list: "You agree you will not use, or allow others to use, X to:". */
 export function isProhibitionLead(s: Segment): boolean {
+  if (s.heading && DONT_HEADING.test(s.text)) return true
   return announcesList(s.text) && mayProhibit(s) && ((PROHIBITION.test(s.text) && bindsLicensee(s.text)) || NEGATED_LEAD.test(s.text))
 }
+
+// A do's-and-don'ts list: a heading that is itself the prohibition ("DON'T", "Do not", "You must not:").
+const DONT_HEADING = /^\W{0,6}(?:don['’]?ts?|do\s+not|never|not\s+(?:allowed|permitted)|you\s+(?:may|must|shall)\s+not|forbidden)\W{0,6}$/i
 
 /** Gate for {@link PROHIBITION} and {@link NEGATED_LEAD}: one of their key words is in the clause. */
 export function mayProhibit(s: Segment): boolean {
