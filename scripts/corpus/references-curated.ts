@@ -87,6 +87,15 @@ export const CURATED: Curated[] = [
   // Go's and Chromium's one-line header: ScanCode reads the "BSD-style license … in the LICENSE file" as BSD-3-Clause
   ['bsd style license that can be found in the license file', 'id:BSD-3-Clause'],
   // exceptions often named by what they allow rather than by their SPDX name
+  // the Unlicense's opening sentence, often quoted alone as the whole notice
+  ['free and unencumbered software released into the public domain', 'id:Unlicense'],
+  // "MIT/X11": the MIT license under the X Consortium's other name
+  ['mit x11', 'id:MIT'],
+  ['mit x11 license', 'id:MIT'],
+  ['cecill', 'fam:CECILL-2.1', true],
+  ['cecill license', 'fam:CECILL-2.1'],
+  ['intel simplified software license', 'id:Intel-ISSL'],
+  ['do what the fuck you want to public license', 'id:WTFPL'],
   // Angular's one-line header, the MIT counterpart of the one above
   ['mit style license that can be found in the license file', 'id:MIT'],
   // OSI's name for the Zlib license
@@ -116,4 +125,9 @@ export const CURATED_URLS: [string, string][] = [
   ['https://www.mozilla.org/MPL/2.0', 'MPL-2.0'],
   ['https://www.eclipse.org/legal/epl-v10', 'EPL-1.0'],
   ['http://www.wtfpl.net', 'WTFPL'],
+  // unversioned GNU pages: the family's unversioned meaning (ScanCode: "GNU GPL" → GPL-1.0-or-later)
+  ['https://www.gnu.org/copyleft/gpl', 'GPL-1.0-or-later'],
+  ['https://www.gnu.org/licenses/gpl', 'GPL-1.0-or-later'],
+  ['https://www.gnu.org/copyleft/lesser', 'LGPL-2.0-or-later'],
+  ['https://www.gnu.org/licenses/lgpl', 'LGPL-2.0-or-later'],
 ]

@@ -33,7 +33,8 @@ export function absorb(idx: ReferenceIndex, mentions: Mention[], listed: Readonl
   }
   return mentions.filter((m) => {
     const family = familyOf(idx, m)
-    if (m.kind === 'url') return !near(named.get(family), m.i, ABSORB_URL)
+    // an unversioned page yields to a versioned name of its family anywhere, as an unversioned name does
+    if (m.kind === 'url') return !near(named.get(family), m.i, ABSORB_URL) && (m.explicit || !explicit.has(family))
     if (m.explicit || !explicit.has(family)) return true
     if (!listed.has(m) || m.expression) return false
     m.licenseId = explicit.get(family)!

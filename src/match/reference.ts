@@ -77,7 +77,9 @@ export function findReferences(source: string, tokens: readonly Token[], lines: 
   for (const u of urls) {
     if (!u.licenseId) continue
     const at = Math.min(wordAt(s, u.start), Math.max(0, s.words.length - 1))
-    mentions.push({ i: at, j: at - 1, k: at - 1, start: u.start, end: u.end, licenseId: u.licenseId, kind: 'url', explicit: true, weak: false, confidence: 0.9 })
+    // a page without a version in its address ("gnu.org/licenses/gpl.html") names the family, not a version
+    const explicit = /\d/.test(u.key)
+    mentions.push({ i: at, j: at - 1, k: at - 1, start: u.start, end: u.end, licenseId: u.licenseId, kind: 'url', explicit, weak: false, confidence: 0.9 })
   }
   mentions.sort((a, b) => a.start - b.start)
   const covered = new Uint8Array(s.words.length)

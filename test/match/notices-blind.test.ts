@@ -148,6 +148,31 @@ const ROUND2: Case[] = [
   ['TODO: add a license (probably MIT).\n', 'NONE', 'the cue "license" is near; intent is not read'],
 ]
 
+// Round 3 (after the round-2 fixes): package fields, doc tags, badges, long GNU notices, rarer names.
+const ROUND3: Case[] = [
+  ['MODULE_LICENSE("GPL v2");\n', 'GPL-2.0-only'],
+  ['MODULE_LICENSE("Dual BSD/GPL");\n', 'BSD-3-Clause OR GPL-1.0-or-later'],
+  ['# Released under the terms of the GNU GPL v2.0.\n', 'GPL-2.0-only'],
+  ['Full terms: http://www.gnu.org/copyleft/gpl.html\n', 'GPL-1.0-or-later'],
+  ['Licensed under the GPL version 3; see http://www.gnu.org/licenses/gpl.html.\n', 'GPL-3.0-only'],
+  ['License: GPL-2+\n', 'GPL-2.0-or-later'],
+  [' * @license http://www.opensource.org/licenses/mit-license.php MIT License\n', 'MIT'],
+  ['[![License](https://img.shields.io/badge/License-Apache_2.0-blue.svg)](https://opensource.org/licenses/Apache-2.0)\n', 'Apache-2.0'],
+  ['You may redistribute it under the terms of the GNU General Public License as published by the Free Software Foundation; version 2 of the License.\n', 'GPL-2.0-only'],
+  ['You may redistribute it under the terms of the GNU General Public License as published by the Free Software Foundation.\n', 'GPL-1.0-or-later'],
+  ['This Source Code Form is "Incompatible With Secondary Licenses", as defined by the Mozilla Public License, v. 2.0.\n', 'MPL-2.0-no-copyleft-exception'],
+  ['Permission is granted to copy this document under the terms of the GNU Free Documentation License, Version 1.2; with no Invariant Sections.\n', 'GFDL-1.2-only'],
+  ['Licensed under the GPLv3 with the Autoconf exception.\n', 'GPL-3.0-only WITH Autoconf-exception-3.0'],
+  ['This software is free and unencumbered software released into the public domain.\n', 'Unlicense'],
+  ['Distributed under the MIT/X11 license.\n', 'MIT'],
+  ['Licensed under the CeCILL v2.1 license.\n', 'CECILL-2.1'],
+  ['Subject to the terms of the Intel Simplified Software License.\n', 'Intel-ISSL'],
+  ['You can redistribute it under the terms of the Do What The Fuck You Want To Public License, Version 2.\n', 'WTFPL'],
+  ['Made available under the BSD Zero Clause License.\n', '0BSD'],
+  ['Licensed under the University of Illinois/NCSA Open Source License.\n', 'NCSA'],
+  ['Licensed under the Educational Community License, Version 2.0.\n', 'ECL-2.0', 'the full-text engine matches the ECL-1.0 header and its version wins over the notice'],
+]
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
@@ -155,6 +180,7 @@ const ALL: [string, Case[]][] = [
   ['ai', AI],
   ['negatives', NEGATIVES],
   ['round 2', ROUND2],
+  ['round 3', ROUND3],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
