@@ -85,14 +85,16 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // "impose these restrictions on your downstream users by contract"
   [keys('impose', 'extend'), /\b(?:impose|extend)\w*\s+(?:these|the|such|the\s+same|all|this\s+\w+'s)\s+(?:use\s+)?(?:restrictions|terms|obligations|conditions)\s+(?:on|upon|to)\s+(?:your\s+|any\s+|all\s+)?(?:downstream|recipients|customers|users|end[-\s]users|sublicensees|licensees|third)/i],
   // "recipients are bound by it"; "Your downstream customers must also comply with the Acceptable Use Policy"
-  [keys('bound by', 'comply with', 'abide by', 'adhere to'), /\b(?:recipients?|sublicensees?|downstream\s+[\w-]+|customers?|end[-\s]users?|third\s+parties)\b[^;]{0,60}\b(?:(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\s+(?:it|this|these|the\s+(?:same\s+)?(?:terms|licen[cs]e|agreement))|(?:must|shall)\s+(?:also\s+)?(?:comply\s+with|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|these\s+)?(?:[\w-]+\s+){0,3}(?:polic(?:y|ies)|restrictions|terms|licen[cs]e|agreement))\b/i],
+  [keys('bound by', 'comply with', 'abide by', 'adhere to'), /\b(?:recipients?|sublicensees?|downstream\s+[\w-]+|customers?|end[-\s]users?|third\s+parties)\b[^;]{0,60}\b(?:(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\s+(?:it|this|these|the\s+(?:same\s+)?(?:terms|licen[cs]e|agreement|restrictions|obligations|conditions))|(?:must|shall)\s+(?:also\s+)?(?:comply\s+with|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|these\s+)?(?:[\w-]+\s+){0,3}(?:polic(?:y|ies)|restrictions|terms|licen[cs]e|agreement))\b/i],
   // "Those who obtain the model through you are also bound by Section 4"
   [keys('bound by'), /\b(?:anyone|those|persons?|parties|people|entities)\s+(?:who|that|which)\s+(?:receives?|obtains?|gets?|acquires?)\b[^;]{0,60}?\b(?:from|through|via)\s+you\b[^;]{0,30}\b(?:are|is|shall\s+be|will\s+be|remain)\s+(?:also\s+)?bound\s+by\b/i],
   // "Sublicensing is permitted only on terms that include the use restrictions of Annex B"
   [keys('only on terms', 'only under terms'), /\bonly\s+(?:on|under)\s+terms\s+(?:that|which)\s+(?:include|incorporate|contain|reproduce|are\s+consistent\s+with)\b[^;]{0,40}\b(?:restrictions|this|these)\b/i],
   // "making sure each of your customers complies with Sections 2 and 3"; "ensure that your end users comply with these terms"
   [keys('make sure', 'making sure', 'ensur'), /\b(?:mak(?:e|ing)\s+sure|ensur(?:e|es|ing))\b[^;]{0,60}\b(?:customers?|users?|end[-\s]users?|recipients?|sublicensees?|them|they|each\s+of\s+them|anyone)\b[^;]{0,40}\bcompl(?:y|ies)\s+with\s+(?:this|these|the\s+(?:restrictions|terms|use|same)|sections?|clauses?|articles?|paragraphs?)\b/i],
-  // "Whoever you share the weights with must accept this licence first\"
+  // "Any copy of the model you hand on carries these terms with it"
+  [keys('carr', 'travel'), /\b(?:carr(?:y|ies)|travels?)\s+(?:these|this|the\s+same|its)\s+(?:[\w-]+\s+)?(?:terms|licen[cs]e|restrictions|conditions)\s+with\s+(?:it|them)\b/i],
+  // "Whoever you share the weights with must accept this licence first"
   [keys('accept', 'agree to', 'bound by'), new RegExp(`\\b(?:whoever|anyone|everyone|any\\s+(?:person|party)|those)\\s+(?:to\\s+whom\\s+|whom\\s+|that\\s+|who\\s+)?you\\b[^;]{0,60}\\b(?:must|shall)\\s+(?:first\\s+)?(?:accept|agree\\s+to|be\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
   // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"
   [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],

@@ -34,7 +34,7 @@ const GUARDRAIL_NOUN =
 // Agreement with prior written notice to you if, in NVIDIA's sole discretion, ... no longer commercially viable".
 // "Corvid may, at its sole discretion and at any time, suspend or terminate ...": up to 80 characters between
 // the modal and the verb, whose conditions count as much as those after it.
-const TERMINATE = /\b(?:may|can|reserves?\s+the\s+right\s+to)\b([^;.]{0,80}?)\b(?:terminate|revoke|suspend|end|cancel|withdraw|discontinue)\b([^;]{0,250})/i
+const TERMINATE = /\b(?:may|can|reserves?\s+the\s+right\s+to)\b([^;.]{0,80}?)\b(?:terminate|revoke|suspend|end|cancel|withdraw|discontinue|cut\s+off|shut\s+off|block)\b([^;]{0,250})/i
 const AT_WILL =
   /\bat\s+any\s+time\b|\bfor\s+any\s+reason\b|\bwithout\s+cause\b|\bfor\s+convenience\b|\bsole\s+discretion\b|\bcommercially\s+viable\b|\b(?:its|our|their|his|her)\s+(?:own\s+)?(?:sole\s+|absolute\s+|complete\s+)?discretion\b|\bno\s+longer\s+(?:\w+\s+)?(?:viable|sustainable|feasible)\b|\bupon\s+(?:\w+\s+){0,2}notice\b|\bwith\s+(?:prior\s+)?(?:written\s+)?notice\b|\bwhenever\s+(?:we|it|the\s+licensor)\b|\bat\s+will\b/i
 // "This license continues until Lumen tells you in writing that it is ending": the grant lasts only as long as
@@ -68,7 +68,7 @@ const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditio
 const REMOTE_GATE = keys('remote', 'disabling', 'kill', 'electronic means', 'update')
 const GUARDRAIL_GATE = keys('bypass', 'circumvent', 'disabl', 'defeat', 'remov', 'evad', 'tamper')
 const UNTIL_GATE = keys('until')
-const TERMINATE_GATE = keys('terminat', 'revoke', 'suspend', ' end ', 'cancel', 'withdraw', 'discontinu', 'may terminate', 'can terminate', 'to terminate', 'may revoke', 'to revoke', 'may suspend', 'to suspend', 'may immediately', 'can revoke')
+const TERMINATE_GATE = keys('terminat', 'revoke', 'suspend', ' end ', 'cancel', 'withdraw', 'discontinu', 'may terminate', 'can terminate', 'to terminate', 'may revoke', 'to revoke', 'may suspend', 'to suspend', 'may immediately', 'can revoke', 'cut off', 'shut off', 'block')
 const CHANGES_GATE = keys(
   'may update', 'may modify', 'may amend', 'may change', 'may revise', 'may supplement', 'can update', 'can modify', 'can change', 'can be',
   'will update', 'will modify', 'will amend', 'will change', 'will revise', 'may alter', 'will alter', 'to update', 'to modify', 'to amend', 'to change', 'to revise', 'to supplement', 'be updated', 'be modified',

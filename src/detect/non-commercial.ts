@@ -32,7 +32,7 @@ const RESTRICTED_TO = new RegExp(
 const ALLOWS_EVALUATION = /\b(?:allows?|permits?|authori[sz]es?)\s+(?:you\s+)?(?:to\s+)?(?:the\s+)?evaluat\w*\b(?![^;]{0,80}\bcommercial)/i
 // "for NonCommercial purposes only", "FOR NON-COMMERCIAL PURPOSES ONLY", "for research or evaluation purposes only".
 const PURPOSES_ONLY = new RegExp(
-  `\\b(?:for|in)\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?|environments?|settings?|contexts?)\\s+only\\b`,
+  `\\b(?:for|in)\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${NC}|research|evaluation|academic|non[- ]?production)\\b[^;]{0,40}?\\b(?:purposes?|uses?|environments?|settings?|contexts?)\\s+only\\b|\\bfor\\s+(?:[\\w-]+\\s+){0,2}?(?:research|evaluation|testing)\\s+only\\b`,
   'i',
 )
 // A grant "for any Non-Commercial ... purpose", "to deal in the Software for non-commercial purposes",

@@ -96,6 +96,8 @@ const TO_TRAIN = /\bto\s+(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,4}?(?:train|improve|
 function scopeOf(text: string): string {
   if (/\bcompet(?:e|es|ing|itive|itor)\b|\brival\w*\b|\b(?:replace|substitute\s+for|rival)\s+(?:ours|our|us|the\s+model|it)\b/i.test(text)) return 'competing-models'
   if (/\bother\s+(?:text-to-(?:image|video|speech|audio)|image|video|speech|audio|music|3d)\b/i.test(text)) return 'competing-models'
+  // "a model that provides services similar to the Model": a model of the same kind as the licensed one.
+  if (/\b(?:services?|functions?|functionality|capabilities)\s+(?:similar|comparable|equivalent)\s+to\s+(?:those\s+of\s+)?(?:the|this|our)\s+model\b|\bsimilar\s+to\s+(?:the|this|our)\s+model\b/i.test(text)) return 'competing-models'
   if (/\bfoundation(?:al)?\b|\bgeneral[- ]purpose\b|\bgenerative\b[^;]{0,20}\bmodels?\b|\blarge\s+models?\b|\bfrontier\b/i.test(text))
     return 'foundation-models'
   if (/\blanguage\s+models?\b|\bLLMs?\b/i.test(text)) return 'other-llms'
