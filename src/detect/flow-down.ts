@@ -100,7 +100,9 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('pass', 'flow down', 'flow-down'), /\bpass(?:es|ed|ing)?\b[^;]{0,60}\b(?:restrictions|terms|obligations|conditions)\b[^;]{0,10}\b(?:on|through|along)\s+to\b|\b(?:pass(?:es|ed|ing)?\s+(?:on|through|along)|flows?\s+down)\b[^;]{0,40}\b(?:restrictions|terms|obligations|conditions)\b/i],
   // "each recipient is bound by written terms at least as protective of Corvid as Article 3"
   // "bind them by contract to use restrictions no less protective of Thistle than those in Section 2"
-  [keys('at least as', 'no less'), /\b(?:terms|agreement|licen[cs]e|conditions|restrictions|obligations)\b[^;]{0,60}\b(?:at\s+least\s+as|no\s+less)\s+(?:protective|restrictive|stringent)\b/i],
+  [keys('at least as', 'no less', 'at least equivalent'), /\b(?:terms|agreement|licen[cs]e|conditions|restrictions|obligations)\b[^;]{0,60}\b(?:(?:at\s+least\s+as|no\s+less)\s+(?:protective|restrictive|stringent)|at\s+least\s+equivalent\s+to)\b/i],
+  // "Derivative Works inherit all restrictions of this Agreement"
+  [keys('inherit'), /\b(?:derivative|modification|cop(?:y|ies)|fine-tun|adaptation|version)\w*\b[^;]{0,80}\binherits?\b[^;]{0,30}\b(?:restrictions|terms|conditions|obligations)\b/i],
   // ShareAlike: "The Adapter's License You apply must be a Creative Commons license with the same License Elements"
   [keys('same licen', 'alike'), /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
 ]

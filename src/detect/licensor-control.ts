@@ -16,7 +16,7 @@ const messages = {
 // "reserves the right to restrict (remotely or otherwise) usage", "disable any Contribution either by
 // pre-installed or then installed disabling instructions", "update the Model through electronic means".
 const REMOTE =
-  /\b(?:restrict|disable|limit|suspend|deactivate)\w*\b[^;.]{0,40}?[\s,(]\(?remotely\b|\bremotely\s+(?:(?:update|filter|change|alter|patch)\w*,?\s+(?:(?:or|and)\s+)?){0,3}(?:restrict|disable|filter|deactivate|shut|suspend|limit|modif|degrad|throttl|turn\s+off|switch\s+off)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b|\bupdates?\b[^;]{0,80}\bmodif\w*\b[^;]{0,60}\boutputs?\b|\b(?:modify|alter)\s+(?:the\s+|its\s+|any\s+)?(?:generated\s+)?outputs?\b(?!\s+(?:you|that\s+you))/i
+  /\b(?:restrict|disable|limit|suspend|deactivate)\w*\b[^;.]{0,40}?[\s,(]\(?remotely\b|\bremotely\s+(?:(?:update|filter|change|alter|patch)\w*,?\s+(?:(?:or|and)\s+)?){0,3}(?:restrict|disable|filter|deactivate|shut|suspend|limit|modif|degrad|throttl|turn\s+off|switch\s+off)\w*|\bdisabling\s+instructions\b|\bkill[- ]switch\b|\bupdate\s+the\s+model\s+through\s+electronic\s+means\b|\bupdates?\b[^;]{0,80}\bmodif\w*\b[^;]{0,60}\boutputs?\b|\b(?:automatic|remote|over-the-air|forced)\s+updates?\b[^;.]{0,60}\b(?:restrict|disabl|limit|remov|degrad|modif)\w*|\b(?:modify|alter)\s+(?:the\s+|its\s+|any\s+)?(?:generated\s+)?outputs?\b(?!\s+(?:you|that\s+you))/i
 // "Clover may push updates to the model that modify, limit or switch off its functionality": the licensor
 // delivers updates that take functionality away.
 const PUSHED_UPDATE =
@@ -50,6 +50,9 @@ const CHANGES = [
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|appendix|exhibit|attachment|schedule|annex)\b(?:\s+[\w-]+){0,3}?,?\s+(?:which\s+)?(?:may|will|can)\s+be\s+(?:updated|modified|amended|changed|revised)\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b[^;]{0,80}\bas\s+(?:may\s+be\s+|it\s+may\s+be\s+|they\s+may\s+be\s+)?(?:updated|modified|amended|revised)\b[^;]{0,40}?\bfrom\s+time\s+to\s+time\b/i,
   /\blatest\s+version\s+from\s+time\s+to\s+time\b/i,
+  // "We may publish revised versions of this Addendum, which will apply to you" (a steward's new versions
+  // bind only those who opt in; these bind you, see BINDS_YOU).
+  /\b(?:may|can|will|reserves?\s+the\s+right\s+to)\s+(?:publish|issue|release)\s+(?:revised|updated|amended|new)\s+versions?\s+of\s+(?:this|these)\s+(?:[\w-]+\s+){0,3}?(?:agreement|licen[cs]e|terms|polic(?:y|ies)|addendum|conditions)\b/i,
   // "The Acceptable Use Policy may change": a statement that the terms will change.
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines)\s+(?:may|will|can|is\s+likely\s+to|are\s+likely\s+to)\s+(?:change|evolve)\b/i,
   /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies))\s+(?:is|are)\s+subject\s+to\s+(?:update|change|revision|modification)s?\b/i,
@@ -58,11 +61,13 @@ const CHANGES = [
 // the text of this License", "the court may modify this License", "No terms ... can be modified ... unless
 // done so in a writing signed by all affected parties".
 const NOT_UNILATERAL = /\b(?:you|licensee|recipient|court|parties)\s+(?:may|can|will)\s+(?:update|modify|amend|change|revise|alter)\b|\bsigned\s+by\b|\bin\s+writing\b|\bmutual\w*\b|\bno\s+terms?\b/i
+// New versions that bind the licensee without opting in: "which will apply to you from their publication date".
+const BINDS_YOU = /\b(?:will|shall)\s+(?:automatically\s+)?(?:apply|bind)\s+(?:to\s+)?you\b/i
 // A steward publishing new license versions (GPL, MPL, CC) is not control over an existing grant.
 const STEWARD =
   /\bonly\s+[\w.,&\s]{1,40}?\s+(?:may|can)\s+modify\s+the\s+terms\s+applicable\b|\bpublish\w*\b[^;]{0,40}\b(?:new|revised)\b[^;]{0,20}\bversions?\b|\bnew\s+versions?\s+of\s+(?:the|this)\b|\blicen[cs]e\s+steward\b|\bversion\s+number\b/i
 // "as may be updated" must be about terms, not a model list or the model itself.
-const ABOUT_TERMS = /\b(?:agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b/i
+const ABOUT_TERMS = /\b(?:addend(?:um|a)|agreement|licen[cs]e|terms|polic(?:y|ies)|AUP|conditions|guidelines|appendix|appendices|exhibit|attachment|schedule|annex)\b/i
 
 // Phrases each check cannot match without; plain "modify" or "terminate" are everywhere in licenses.
 const REMOTE_GATE = keys('remote', 'disabling', 'kill', 'electronic means', 'update')
@@ -72,7 +77,7 @@ const TERMINATE_GATE = keys('terminat', 'revoke', 'suspend', ' end ', 'cancel', 
 const CHANGES_GATE = keys(
   'may update', 'may modify', 'may amend', 'may change', 'may revise', 'may supplement', 'can update', 'can modify', 'can change', 'can be',
   'will update', 'will modify', 'will amend', 'will change', 'will revise', 'may alter', 'will alter', 'to update', 'to modify', 'to amend', 'to change', 'to revise', 'to supplement', 'be updated', 'be modified',
-  'be amended', 'be changed', 'be revised', 'from time to time', 'subject to update', 'subject to change', 'subject to revision', 'subject to modification',
+  'be amended', 'be changed', 'be revised', 'from time to time', 'subject to update', 'subject to change', 'subject to revision', 'subject to modification', 'may publish', 'will publish', 'can publish', 'to publish', 'may issue', 'may release',
 )
 
 
@@ -100,7 +105,7 @@ function mechanismOf(t: string, found: ReadonlySet<string>, next = '', prev = ''
     CHANGES.some((re) => re.test(t)) &&
     ABOUT_TERMS.test(t) &&
     !NOT_UNILATERAL.test(t) &&
-    !STEWARD.test(`${prev} ${t} ${next}`)
+    (!STEWARD.test(`${prev} ${t} ${next}`) || BINDS_YOU.test(t))
   )
     return 'unilateral-changes'
   return undefined

@@ -53,7 +53,7 @@ const NON_PRODUCTION = /\bnon[- ]?production\s+(?:purposes?|uses?|environments?|
 // production ban decides the scope only when no clause limits the grant itself (an evaluation-only grant
 // that also says "not in production" stays evaluation-only).
 const NOT_IN_PRODUCTION =
-  /\b(?:may|shall|must|can)\s*not\s+(?:deploy|use|run|put)\b[^;.]{0,40}\bin(?:to)?\s+production\b|\bproduction\s+(?:uses?|deployments?)\s+(?:requires?|needs?|is\s+subject\s+to|calls?\s+for)\b[^;.]{0,40}\b(?:paid|subscription|separate|commercial|fee)/i
+  /\b(?:may|shall|must|can)\s*not\s+(?:deploy|use|run|put)\b[^;.]{0,40}\bin(?:to)?\s+production\b|\b(?:production\s+(?:uses?|deployments?)|in\s+production)\s+(?:requires?|needs?|is\s+subject\s+to|calls?\s+for)\b[^;.]{0,40}\b(?:paid|subscription|separate|commercial|fee)/i
 // "any uses other than Noncommercial Research Uses".
 const OTHER_THAN = new RegExp(`\\b(?:uses?|purposes?)\\s+other\\s+than\\s+(?:${NC})\\s+research\\b`, 'i')
 // "“Non-Commercial” shall mean for research or evaluation purposes only."
@@ -67,7 +67,7 @@ const COMMERCIAL_BAN =
 // Commercial use is granted once the user registers: "must register", "Registered users may use the models
 // for commercial activities", "Your registration with the Licensor will be deemed ... business license".
 const REGISTRATION =
-  /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+(?:first\s+)?register\b|\bregistration\s+(?:with|form)\b|\bcomplet\w*\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,2}registration\b|\bregistered\s+users\b|\b(?:once|after|upon|when)\s+(?:you\s+)?(?:have\s+)?(?:registered|registering|registration)\b/i
+  /\b(?:must|shall|should|need\s+to|required\s+to|please)\s+(?:first\s+)?register\b|\bregistration\s+(?:with|form)\b|\bcomplet\w*\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,2}registration\b|\bregistered\s+users\b|\b(?:once|after|upon|when)\s+(?:you\s+)?(?:have\s+)?(?:registered|registering|registration|register)\b/i
 // "use the Model commercially" counts; "commercially reasonable efforts" does not.
 const COMMERCIAL = /\bcommercial(?:ly(?!\s+(?:reasonable|viable|available|practicable)))?\b|\bbusiness\s+licen[cs]e\b/i
 // "If you plan to use ... for Commercial Purposes, you should contact the Licensor in advance ... and obtain

@@ -33,9 +33,9 @@ const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/
 const DERIVATIVE_TERM = /\bderivative|\bmodifications?\s+of\s+the\s+model/i
 // "means", "includes", or a term followed by a colon ("**Derivative Model**: any model trained ...").
 // "is a Derivative for the purposes of this Agreement", "counts as", "qualifies as", "constitutes".
-const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as|regarded\s+as|counts?\s+as|qualif(?:y|ies)\s+as|constitutes?|(?:is|are|be)\s+(?:also\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?derivative)\b|^\W{0,6}[\p{L}][\p{L}\s-]{1,40}["”*]{0,4}\s*:\s/iu
+const DEFINES = /\b(?:means|shall\s+mean|refers?\s+to|include[sd]?|including|deemed|considered|treated\s+as|regarded\s+as|counts?\s+as|qualif(?:y|ies)\s+as|constitutes?|(?:is|are|be)\s+(?:also\s+)?(?:a\s+|an\s+)?(?:\w+\s+)?derivatives?)\b|^\W{0,6}[\p{L}][\p{L}\s-]{1,40}["”*]{0,4}\s*:\s/iu
 const FROM_OUTPUT_TRANSFER =
-  /\b(?:created|initiali[sz]ed|trained|based\s+on|derived\s+from|transfer(?:ring)?)\b[^;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bdistill?ed\s+from\b|\bsynthetic\s+data\b[^;]{0,120}\btrain\w*|\btrain\w*\b[^;]{0,60}\b(?:synthetic\s+data|(?:generated|produced)\s+(?:by|with|using))\b/i
+  /\b(?:created|initiali[sz]ed|trained|fine[- ]?tuned|distill?ed|based\s+on|derived\s+from|transfer(?:ring)?)\b[^;]{0,200}\b(?:outputs?|output\s+patterns)\b|\bdistillation\b|\bdistill?ed\s+from\b|\bsynthetic\s+data\b[^;]{0,120}\btrain\w*|\btrain\w*\b[^;]{0,60}\b(?:synthetic\s+data|(?:generated|produced)\s+(?:by|with|using))\b/i
 // "If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI
 // model ..., you shall prominently display ..." — allowed, with a naming or display duty attached.
 // Also with the outputs after the verb: "If you build, train or tune a model using the Materials or their outputs,

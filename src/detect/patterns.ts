@@ -13,7 +13,7 @@ import type { Segment } from './segment.js'
  * specified restricted uses", "does not include ... any use by the following entities".
  */
 export const PROHIBITION =
-  /\b(?:(?:agree|will|shall|must|may|can)\s+(?:not|never)|cannot|can't|won't|refrain\s+from|neither\b[^;]{0,80}?\bnor\b[^;]{0,80}?\b(?:may|shall|will|can|must))\b[^;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy\w*|exploit|copy|distribute|reproduce|create|apply\s+(?:the|this|it|any)\b)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+from\s+(?:using|deploying|applying)\b|\b(?:do\s+not|don't|never)\s+(?:use|deploy|apply)\b|\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:forbidden|prohibited|not\s+(?:permitted|allowed))\s+to\s+(?:use|deploy|apply)\b|\buse\s+of\b[^;]{0,120}\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^;]{0,80}\buses?\b/i
+  /\b(?:(?:agree|will|shall|must|may|can)\s+(?:not|never)|cannot|can't|won't|refrain\s+from|neither\b[^;]{0,80}?\bnor\b[^;]{0,80}?\b(?:may|shall|will|can|must))\b[^;]{0,200}?\b(?:use|used|using|utili[sz]e|access|deploy\w*|exploit|copy|distribute|reproduce|create|apply\s+(?:the|this|it|any)\b)\b|\bprohibit(?:s|ed)?\s+(?:the\s+)?(?:use|using)\b|\bprohibited\s+from\s+(?:using|deploying|applying)\b|\b(?:do\s+not|don't|never)\s+(?:use|deploy|apply)\b|\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:forbidden|prohibited|not\s+(?:permitted|allowed))\s+to\s+(?:use|deploy|apply)\b|\buse\s+of\b[^;]{0,120}\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+(?:permitted|allowed))\b|\buse\s+(?:in|for)\b[^;]{0,80}\b(?:is|are)\s+(?:strictly\s+|expressly\s+)?excluded\s+from\s+(?:this|the)\b|\bprohibited\s+(?:uses?|use\s+cases?|purposes|activities|applications)\b|\brestricted\s+uses?\b|\buse[- ]based\s+restrictions?\b|\bnot\s+(?:be\s+)?used\b|\bnot\s+(?:allowed|permitted)\s+to\b|\bnot\s+include\b[^;]{0,80}\buses?\b/i
 
 /**
  * Who is forbidden: the licensee ("You", "Licensee", "users", "any third party"), or nobody in particular
@@ -21,9 +21,9 @@ export const PROHIBITION =
  * Initial Contributor may not require", "The U.S. Government cannot be held liable") is not a use restriction.
  */
 export function bindsLicensee(text: string): boolean {
-  const m = /\b(?:(?:agree|will|shall|must|may|can)\s+(?:not|never)|cannot|can't|won't|refrain|prohibit\w*|forbid\w*|do\s+not|don't|not\s+(?:be\s+)?used|not\s+(?:allowed|permitted)|not\s+include|neither\s+(?:you|licensee|users?|your)\b)/i.exec(text)
+  const m = /\b(?:(?:agree|will|shall|must|may|can)\s+(?:not|never)|cannot|can't|won't|refrain|prohibit\w*|forbid\w*|do\s+not|don't|not\s+(?:be\s+)?used|not\s+(?:allowed|permitted)|not\s+include|excluded\s+from|neither\s+(?:you|licensee|users?|your)\b)/i.exec(text)
   if (!m) return false
-  if (/^(?:prohibit|forbid|not|neither|do\s|don)/i.test(m[0])) return true
+  if (/^(?:prohibit|forbid|not|neither|do\s|don|excluded)/i.test(m[0])) return true
   // The subject is whatever comes right before the negation; reject the parties that grant, not receive.
   const before = text.slice(Math.max(0, m.index - 40), m.index)
   return !NOT_LICENSEE.test(before)
@@ -141,7 +141,7 @@ const DONT_HEADING = /^\W{0,6}(?:don['’]?ts?|do\s+not|never|not\s+(?:allowed|p
 export function mayProhibit(s: Segment): boolean {
   return hasKey(s.keys, PROHIBIT_KEYS)
 }
-const PROHIBIT_KEYS = keys('not', "n't", 'prohibit', 'restrict', 'forbid', 'never', 'neither', 'refrain')
+const PROHIBIT_KEYS = keys('not', "n't", 'prohibit', 'restrict', 'forbid', 'never', 'neither', 'refrain', 'excluded from')
 
 /** Per clause, computed on first ask: does it name a specific field, a broader list field, or lead a prohibited-use list? */
 export interface ClauseFlags {
