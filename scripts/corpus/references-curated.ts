@@ -81,6 +81,8 @@ export const CURATED: Curated[] = [
   // the deprecated SPDX id `wxWindows` keeps the successor SPDX lists for it
   ['wxwindows license', 'id:LGPL-2.0-or-later WITH WxWindows-exception-3.1'],
   ['wxwindows library license', 'id:LGPL-2.0-or-later WITH WxWindows-exception-3.1'],
+  ['ofl', 'fam:OFL-1.1', true],
+  ['sil ofl', 'fam:OFL-1.1'],
   ['cc0', 'id:CC0-1.0', true],
   ['cc0 1.0', 'id:CC0-1.0'],
   ['cc0 1.0 universal', 'id:CC0-1.0'],
@@ -95,6 +97,8 @@ export const CURATED: Curated[] = [
   ['cecill', 'fam:CECILL-2.1', true],
   ['cecill license', 'fam:CECILL-2.1'],
   ['intel simplified software license', 'id:Intel-ISSL'],
+  // the Linux kernel's dual-license notices name the BSD half this way
+  ['openib.org bsd license', 'id:Linux-OpenIB'],
   ['do what the fuck you want to public license', 'id:WTFPL'],
   // Angular's one-line header, the MIT counterpart of the one above
   ['mit style license that can be found in the license file', 'id:MIT'],

@@ -125,6 +125,18 @@ export function attachExceptions(idx: ReferenceIndex, accepted: Mention[], kept:
   return licenses
 }
 
+// How far before a mention a choice cue is read, and how far on in its sentence the other choice may come.
+const CUE_BEFORE_CHOICE = 12
+const LATER_CHOICE = 30
+
+/** Whether `b` is the other branch of a choice opened before `a`: same sentence, not far, right after an "or". */
+function laterChoice(s: WordStream, a: Mention, b: Mention): boolean {
+  if (b.i - a.j > LATER_CHOICE) return false
+  for (let k = a.j + 1; k <= b.i; k++) if (s.breakBefore[k]) return false
+  for (let k = Math.max(a.j + 1, b.i - 3); k < b.i; k++) if (s.words[k].value === 'or') return true
+  return false
+}
+
 /**
  * Group mentions of one choice into OR expressions: a list joined by "or" or "/" ("MIT or Apache-2.0",
  * "MPL, LGPL, or GPL", "CPL/GPL/LGPL"), or any list after a choice cue ("dual licensed under X and Y").
@@ -143,14 +155,16 @@ export function choiceGroups(s: WordStream, mentions: Mention[], covered: Uint8A
   for (const m of mentions) {
     const prev = chain[chain.length - 1]
     const link = prev && m.kind !== 'url' && prev.kind !== 'url' ? connection(s, prev, m, covered) : undefined
-    if (link?.connected) {
+    // after a choice cue the second license may come further on in the sentence: "You may choose to be licensed
+    // under the GNU GPL Version 2, available from the file COPYING …, or the BSD license below"
+    if (link?.connected || (choice && prev && m.kind !== 'url' && prev.kind !== 'url' && laterChoice(s, prev, m))) {
       chain.push(m)
       if (link.or) choice = true
       continue
     }
     close()
     chain.push(m)
-    for (let k = Math.max(0, m.i - 8); k < m.i; k++) if (CHOICE_CUES.has(s.words[k].value)) choice = true
+    for (let k = Math.max(0, m.i - CUE_BEFORE_CHOICE); k < m.i; k++) if (CHOICE_CUES.has(s.words[k].value)) choice = true
   }
   close()
   return groups

@@ -23,12 +23,14 @@ const CONNECTORS = new Set(['or', 'and', 'the', 'a', 'an', 'either', 'license', 
  */
 export function hasCue(s: WordStream, m: Mention): boolean {
   const w = s.words
-  // "MIT licensed", "BSD license"
-  if (m.j + 1 < w.length && !s.breakBefore[m.j + 1] && CUE_AFTER.has(w[m.j + 1].value)) return true
+  const text = s.source.slice(m.start, m.end)
+  const lower = text === text.toLowerCase()
+  // "MIT licensed", "BSD license"; not a lowercase identifier that goes on ("mit-license-checker")
+  const after = m.j + 1 < w.length && !s.breakBefore[m.j + 1] && CUE_AFTER.has(w[m.j + 1].value)
+  if (after && !(lower && w[m.j + 2]?.token === w[m.j + 1].token && w[m.j + 1].token === w[m.j].token)) return true
   // a name-like mention, or an all-lowercase "mit"/"gpl" (most often a path or an identifier), needs the cue
   // right before it: "License: deepseek", "licensed under the llama2"
-  const text = s.source.slice(m.start, m.end)
-  if (m.tight || text === text.toLowerCase()) {
+  if (m.tight || lower) {
     const k = m.i >= 1 && w[m.i - 1].value === 'the' ? m.i - 2 : m.i - 1
     return k >= 0 && TIGHT_CUES.has(w[k].value)
   }

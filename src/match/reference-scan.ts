@@ -68,9 +68,11 @@ function idAt(s: WordStream, i: number, tokens: readonly Token[]): Mention | und
     const sep = s.source.charCodeAt(w[i].start + 7)
     return sep === 46 || sep === 45 ? licenseFileAt(s, i) : undefined
   }
-  if (!idWords.has(value) && !(value.includes('.') && idWords.has(value.replace(FILE_EXTENSION, '')))) return undefined
+  // "MIT-licensed", "ISC-license": an id joined by a hyphen to the word that makes it a license statement
+  const joined = !idWords.has(value) && i + 1 < w.length && w[i + 1].token === w[i].token && /^licen[cs]/.test(w[i + 1].value) && idWords.has(w[i].value)
+  if (!joined && !idWords.has(value) && !(value.includes('.') && idWords.has(value.replace(FILE_EXTENSION, '')))) return undefined
   let j = i
-  while (j + 1 < w.length && w[j + 1].token === w[i].token) j++
+  while (!joined && j + 1 < w.length && w[j + 1].token === w[i].token) j++
   const start = w[i].start
   const end = w[j].end
   const raw = s.source.slice(start, end)
@@ -197,6 +199,18 @@ function inTextFolder(source: string, start: number): boolean {
 }
 
 /**
+ * Whether a mention is part of a longer lowercase identifier ("mit-license-checker", "node-apache-license"):
+ * a package or file name that contains a license name, which counts only right after a cue.
+ */
+function inIdentifier(s: WordStream, m: Mention): boolean {
+  const w = s.words
+  const extends_ = (m.i > 0 && w[m.i - 1].token === w[m.i].token) || (m.j + 1 < w.length && w[m.j + 1].token === w[m.j].token)
+  if (!extends_) return false
+  const text = s.source.slice(m.start, m.end)
+  return text === text.toLowerCase()
+}
+
+/**
  * Scan words for license names and ids, left to right, taking the longest phrase at each position. An id token
  * wins unless a phrase reaches further ("MIT License"). Family names read their version and "or later" nearby.
  *
@@ -233,7 +247,10 @@ export function scanMentions(s: WordStream, tokens: readonly Token[], idx: Refer
       }
     }
     const found = resolveRule(s, idx, match!, i, limit)
-    for (const m of found) if (inTextFolder(s.source, m.start)) m.explicit = false
+    for (const m of found) {
+      if (inTextFolder(s.source, m.start)) m.explicit = false
+      if (inIdentifier(s, m)) m.weak = m.tight = true
+    }
     out.push(...found)
     i = Math.max(match!.j, ...found.map((m) => m.j)) + 1
   }

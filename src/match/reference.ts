@@ -33,6 +33,54 @@ function maskedWords(source: string, tokens: readonly Token[], blocked: [number,
   return out
 }
 
+// A copyright line (the tokenizer skips those) that goes on to state a license: "Copyright (c) 2020 Jane.
+// Licensed under the MIT license.", "(c) 2019 Foo, MIT License". Bounded, so the scan stays linear.
+const COPYRIGHT_LINE = /^[^\S\r\n]{0,20}(?:[#*/;'!%-]{1,4}[^\S\r\n]{0,8})?(?:copyright|\(c\)|©)[^\r\n]{0,500}/gim
+const LICENSE_CUE = /\b(?:licen[cs]e[ds]?|released under|distributed under|available under)\b/i
+
+/**
+ * The tokens of `source` plus those of the licensing clause of copyright lines the tokenizer skipped: the
+ * clause starts after the last separator (".", ",", ";", "|") before its first license word.
+ */
+function withCopyrightClauses(source: string, tokens: readonly Token[]): readonly Token[] {
+  let extra: Token[] | undefined
+  COPYRIGHT_LINE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = COPYRIGHT_LINE.exec(source)) !== null) {
+    const cue = LICENSE_CUE.exec(m[0])
+    if (!cue) continue
+    const lineStart = m.index
+    const lineEnd = m.index + m[0].length
+    if (tokenAt(tokens, lineStart) < tokens.length && tokens[tokenAt(tokens, lineStart)].start < lineEnd) continue // not skipped
+    const before = m[0].slice(0, cue.index)
+    const from = Math.max(before.lastIndexOf('.'), before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('|')) + 1
+    const clause = m[0].slice(from)
+    for (const t of tokenize(clause, { keepCopyright: true })) (extra ??= []).push({ ...t, start: t.start + lineStart + from, end: t.end + lineStart + from })
+  }
+  if (!extra) return tokens
+  // both lists are in source order: merge them
+  const out: Token[] = []
+  let k = 0
+  for (const t of tokens) {
+    while (k < extra.length && extra[k].start < t.start) out.push(extra[k++])
+    out.push(t)
+  }
+  while (k < extra.length) out.push(extra[k++])
+  return out
+}
+
+/** First token starting at or after `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** First word index starting at or after `offset`. */
 function wordAt(s: WordStream, offset: number): number {
   let lo = 0
@@ -67,7 +115,8 @@ export function matchReferences(source: string, tokens: Token[], lines: LineInde
  * `matchReferences` over a given rule index. `field`: the text is a license field (a manifest's `license`), so
  * bare abbreviations count without a cue.
  */
-export function findReferences(source: string, tokens: readonly Token[], lines: LineIndex, idx: ReferenceIndex, options: { field?: boolean } = {}): LicenseFinding[] {
+export function findReferences(source: string, sourceTokens: readonly Token[], lines: LineIndex, idx: ReferenceIndex, options: { field?: boolean } = {}): LicenseFinding[] {
+  const tokens = withCopyrightClauses(source, sourceTokens)
   const urls = findUrls(source, idx.urls)
   const blocked: [number, number][] = urls.map((u) => [u.start, u.end])
   for (const tag of findSpdxTags(source)) blocked.push([tag.start, Math.max(tag.valueEnd, tag.valueStart)])

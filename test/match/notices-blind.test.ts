@@ -173,6 +173,23 @@ const ROUND3: Case[] = [
   ['Licensed under the Educational Community License, Version 2.0.\n', 'ECL-2.0', 'the full-text engine matches the ECL-1.0 header and its version wins over the notice'],
 ]
 
+// Round 4 (after round 3): choices stated across a sentence, copyright lines that go on to license, joined ids.
+const ROUND4: Case[] = [
+  ['Copyright (c) 2021 Jane Doe. Licensed under MIT. Portions licensed under BSD-2-Clause.\n', 'MIT AND BSD-2-Clause'],
+  ['/* (c) 2019 Foo Corp, released under the Apache License 2.0 */\n', 'Apache-2.0'],
+  ['# Copyright 2020 The Apache Software Foundation\nprint(1)\n', 'NONE'],
+  ['The JavaScript is MIT-licensed; the stylesheets are licensed under the SIL OFL 1.1.\n', 'MIT AND OFL-1.1'],
+  ['Run `npm install --save mit-license-checker` first.\n', 'NONE'],
+  ['This software is available under a choice of one of two licenses. You may choose to be licensed under the terms of the GNU General Public License (GPL) Version 2, available from the file COPYING in the main directory, or the OpenIB.org BSD license below.\n', 'GPL-2.0-only OR Linux-OpenIB'],
+  ['Licensed under the Apache License, Version 2.0 <LICENSE-APACHE or http://www.apache.org/licenses/LICENSE-2.0> or the MIT license <LICENSE-MIT or http://opensource.org/licenses/MIT>, at your option.\n', 'Apache-2.0 OR MIT'],
+  ['This project is released under the Apache 2.0 license. The model checkpoints are released under CC BY-NC 4.0.\n', 'Apache-2.0 AND CC-BY-NC-4.0'],
+  ['Our fine-tune is released under Apache 2.0, but the base model remains subject to the Llama 2 Community License.\n', 'Apache-2.0 AND LicenseRef-llama-2-community'],
+  ['This model was fine-tuned from meta-llama/Llama-3.1-8B.\n', 'NONE'],
+  ['We compared our model to Llama 2 and Mistral 7B.\n', 'NONE'],
+  ['The BSD sockets API is used for networking.\n', 'NONE'],
+  ['The tests are public domain; everything else is ISC.\n', 'ISC', 'a bare "ISC" after "is" has no licensing cue'],
+]
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
@@ -181,6 +198,7 @@ const ALL: [string, Case[]][] = [
   ['negatives', NEGATIVES],
   ['round 2', ROUND2],
   ['round 3', ROUND3],
+  ['round 4', ROUND4],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
