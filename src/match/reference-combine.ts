@@ -159,7 +159,7 @@ export function choiceGroups(s: WordStream, mentions: Mention[], covered: Uint8A
     // under the GNU GPL Version 2, available from the file COPYING …, or the BSD license below"
     if (link?.connected || (choice && prev && m.kind !== 'url' && prev.kind !== 'url' && laterChoice(s, prev, m))) {
       chain.push(m)
-      if (link.or) choice = true
+      if (link?.or) choice = true
       continue
     }
     close()
