@@ -94,6 +94,8 @@ const PATTERNS: [readonly string[], RegExp][] = [
   [keys('make sure', 'making sure', 'ensur'), /\b(?:mak(?:e|ing)\s+sure|ensur(?:e|es|ing))\b[^;]{0,60}\b(?:customers?|users?|end[-\s]users?|recipients?|sublicensees?|them|they|each\s+of\s+them|anyone)\b[^;]{0,40}\bcompl(?:y|ies)\s+with\s+(?:this|these|the\s+(?:restrictions|terms|use|same)|sections?|clauses?|articles?|paragraphs?)\b/i],
   // "Any copy of the model you hand on carries these terms with it"
   [keys('carr', 'travel'), /\b(?:carr(?:y|ies)|travels?)\s+(?:these|this|the\s+same|its)\s+(?:[\w-]+\s+)?(?:terms|licen[cs]e|restrictions|conditions)\s+with\s+(?:it|them)\b/i],
+  // "an agreement in which the recipient accepts the use restrictions of Clause 4"
+  [keys('accept', 'agree to', 'bound by'), /\b(?:recipients?|sublicensees?|customers?|transferees?)\s+(?:accepts?|agrees?\s+to|is\s+bound\s+by|are\s+bound\s+by)\s+(?:the\s+|all\s+)?(?:use\s+)?restrictions\b/i],
   // "Whoever you share the weights with must accept this licence first"
   [keys('accept', 'agree to', 'bound by'), new RegExp(`\\b(?:whoever|anyone|everyone|any\\s+(?:person|party)|those)\\s+(?:to\\s+whom\\s+|whom\\s+|that\\s+|who\\s+)?you\\b[^;]{0,60}\\b(?:must|shall)\\s+(?:first\\s+)?(?:accept|agree\\s+to|be\\s+bound\\s+by)\\s+${TERMS_OF}${THIS}`, 'i')],
   // "pass these use restrictions on to anyone you share it with", "flow down the restrictions"

@@ -41,7 +41,7 @@ const AT_WILL =
 // the licensor chooses (not "until you stop using the model").
 const UNTIL_NOTICE =
   /\buntil\s+(?!you\b|licensee\b)[^;.]{0,60}?\b(?:notif\w*|tells?|informs?|gives?\s+(?:you\s+)?notice|decides?|elects?)\b[^;.]{0,60}?\b(?:ends?|ending|terminat\w*|over|withdraw\w*)\b/i
-const FOR_BREACH = /\bbreach|\bviolat|\bfail(?:s|ed|ure)?\s+to\s+comply|\bnon-?compliance|\binfring|\bif\s+you\s+(?:institute|commence|bring|file)/i
+const FOR_BREACH = /\bbreach|\bviolat|\bfail(?:s|ed|ure)?\s+to\s+(?:comply|pay)|\bnon-?payment|\bnon-?compliance|\binfring|\bif\s+you\s+(?:institute|commence|bring|file)/i
 // Terms the licensor may change: "reserves the right to update the Agreement from time to time", "Meta may modify
 // this Agreement from time to time", "The Acceptable Use Policy may be updated from time to time", "as may be
 // updated from time to time", "the latest version from time to time", "the license is subject to update".

@@ -118,6 +118,6 @@ export function currencyOf(text: string): string | undefined {
 /** Source text of a regex for a money amount: a currency mark before or a currency name after a number. */
 const CURRENCY_BEFORE = '(?:(?:USD|US|U\\.S\\.|EUR|GBP|CNY|RMB|JPY|INR|Rs\\.?|CAD|AUD|CHF|KRW)\\s{0,2}[$€£¥₹₩]?|[$€£¥₹₩])\\s{0,3}'
 const CURRENCY_AFTER =
-  '\\s{0,8}(?:(?:US|U\\.S\\.|United States|Canadian|Australian|Hong Kong|Singapore)\\s+dollars?|dollars?|USD|EUR|euros?|GBP|pounds(?:\\s+sterling)?|CNY|RMB|yuan|renminbi|JPY|yen|INR|rupees?|CAD|AUD|CHF|Swiss\\s+francs?|KRW|(?:Korean\\s+)?won)\\b(?:\\s{0,2}\\([A-Z]{3}\\))?'
+  '\\s{0,8}(?:(?:US|U\\.S\\.|United States|Canadian|Australian|Hong Kong|Singapore)\\s+dollars?|dollars?|USD|EUR|euros?|GBP|pounds(?:\\s+sterling)?|CNY|RMB|(?:Chinese\\s+)?yuan|renminbi|JPY|(?:Japanese\\s+)?yen|INR|(?:Indian\\s+)?rupees?|CAD|AUD|CHF|Swiss\\s+francs?|KRW|(?:Korean\\s+)?won)\\b(?:\\s{0,2}\\([A-Z]{3}\\))?'
 /** A money amount: a currency mark before ("USD $1,000,000", "€5M") or a currency name after ("20 million US dollars"). */
 export const MONEY = `(?:${CURRENCY_BEFORE}(?:${DIGIT_NUMBER})(?:${CURRENCY_AFTER})?|(?:${NUMBER})${CURRENCY_AFTER})`

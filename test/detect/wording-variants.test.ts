@@ -269,6 +269,28 @@ const cases: C[] = [
   ['Every derivative must carry a name starting with "Quokka".', 'naming-attribution', { namePrefix: 'Quokka' }],
   ['You may keep the NOTICE file "Quokka credits" in your repository.', 'naming-attribution', null],
   ['This licence does not include any rights to the Quokka trademark.', 'naming-attribution', null],
+  // Tenth round: look-alikes that share words with the rules, and more translated phrasings.
+  // Before their own fixes: 6/8 positives found, 1 of 12 look-alikes reported (termination for non-payment).
+  ['We may terminate this agreement at any time if you fail to pay the fees.', 'licensor-control', null],
+  ['You may terminate this licence at any time by deleting the model.', 'licensor-control', null],
+  ['The model has been tested in the European Union and the United States.', 'territorial', null],
+  ['You must not use the model in violation of sanctions imposed on Russia.', 'territorial', null],
+  ['Export of the weights to China may require a licence from the Department of Commerce.', 'territorial', null],
+  ['Our company earned $3 million in revenue last year.', 'revenue-threshold', null],
+  ['The model serves over 10 million users every month on our own platform.', 'user-count', null],
+  ['You may use outputs for any purpose, including commercial purposes.', 'non-commercial', null],
+  ['Research use is free; commercial use is also free.', 'non-commercial', null],
+  ['We recommend displaying "Powered by Quokka" in your app.', 'naming-attribution', null],
+  ['The Licensor shall not use your prompts to train its models.', 'output-training', null],
+  ['This licence is granted to all users worldwide, in every country.', 'territorial', null],
+  ['The right of use does not extend to persons resident in the Hong Kong SAR or Macau.', 'territorial', { excluded: ['HK', 'MO'] }],
+  ['Individuals and organisations in the Republic of Korea may not download or use the Model.', 'territorial', { excluded: ['KR'] }],
+  ['If the cumulative number of registered users of your product reaches 1,000,000, this licence terminates.', 'user-count', { threshold: 1000000, metric: 'users' }],
+  ['Where your annual gross revenue exceeds one hundred million Chinese yuan, a commercial licence is required.', 'revenue-threshold', { threshold: 100000000, currency: 'CNY', period: 'year' }],
+  ['You are prohibited from using the generated content to develop any competing AI product or model.', 'output-training', { scope: 'competing-models' }],
+  ['The Licensor may at any time change, suspend or terminate the licence without giving reasons.', 'licensor-control', { mechanism: 'termination-at-will' }],
+  ['You must not use the Model to conduct cyber attacks or to assist in the creation of biological weapons.', 'field-of-use', { via: 'inline' }],
+  ['Any redistribution must be accompanied by an agreement in which the recipient accepts the use restrictions of Clause 4.', 'flow-down', {}],
 ]
 
 /** Variants the detectors still miss (run as `it.fails`; delete the entry once fixed). */
