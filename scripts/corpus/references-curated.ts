@@ -97,6 +97,8 @@ export const CURATED: Curated[] = [
   ['cecill', 'fam:CECILL-2.1', true],
   ['cecill license', 'fam:CECILL-2.1'],
   ['intel simplified software license', 'id:Intel-ISSL'],
+  // LLVM's old header names NCSA without "NCSA"
+  ['university of illinois open source license', 'id:NCSA'],
   // the Linux kernel's dual-license notices name the BSD half this way
   ['openib.org bsd license', 'id:Linux-OpenIB'],
   ['do what the fuck you want to public license', 'id:WTFPL'],
@@ -127,6 +129,8 @@ export const CURATED_URLS: [string, string][] = [
   ['https://www.apache.org/licenses/LICENSE-2.0', 'Apache-2.0'],
   ['https://opensource.org/licenses/mit-license', 'MIT'],
   ['https://www.mozilla.org/MPL/2.0', 'MPL-2.0'],
+  ['https://www.mozilla.org/MPL/1.1', 'MPL-1.1'],
+  ['https://www.mozilla.org/MPL/1.0', 'MPL-1.0'],
   ['https://www.eclipse.org/legal/epl-v10', 'EPL-1.0'],
   ['http://www.wtfpl.net', 'WTFPL'],
   // unversioned GNU pages: the family's unversioned meaning (ScanCode: "GNU GPL" → GPL-1.0-or-later)

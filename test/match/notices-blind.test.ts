@@ -190,6 +190,19 @@ const ROUND4: Case[] = [
   ['The tests are public domain; everything else is ISC.\n', 'ISC', 'a bare "ISC" after "is" has no licensing cue'],
 ]
 
+// Round 5 (after round 4): GNU notices with version choices, exceptions by name, URL forms.
+const ROUND5: Case[] = [
+  ['You can redistribute it under the GNU GPL version 2 or (at your option) version 3.\n', 'GPL-2.0-only OR GPL-3.0-only'],
+  ['This code is licenced under the GPL.\n', 'GPL-1.0-or-later'],
+  ['Licensed under the GNU General Public License v3.0 or later, with the Font exception.\n', 'GPL-3.0-or-later WITH Font-exception-2.0'],
+  ['This file is distributed under the University of Illinois Open Source License. See LICENSE.TXT for details.\n', 'NCSA'],
+  ['Released under https://www.mozilla.org/MPL/1.1/\n', 'MPL-1.1'],
+  ['Creative Commons license: https://creativecommons.org/licenses/by-nc/2.5/legalcode\n', 'CC-BY-NC-2.5'],
+  ['License: https://github.com/owner/repo/blob/main/LICENSE\n', 'NOASSERTION'],
+  ['Written in GNU C with GCC extensions.\n', 'NONE'],
+  ['Mozilla Firefox and Apache Tomcat are supported.\n', 'NONE'],
+]
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
@@ -199,6 +212,7 @@ const ALL: [string, Case[]][] = [
   ['round 2', ROUND2],
   ['round 3', ROUND3],
   ['round 4', ROUND4],
+  ['round 5', ROUND5],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
