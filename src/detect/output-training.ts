@@ -24,7 +24,11 @@ const NEGATION = /\b(?:(?:will|shall|must|may|can|agree|do|does)\s+not|no\s+(?:p
 const TRAIN_TARGET =
   /\b(?:train|training|improve|improving|fine[- ]?tune|tune|distil+|develop|create|enhance|build|benchmark)\w*\b[^;]{0,120}?\b(?:models?|LLMs?|(?:AI|ML|machine[- ]learning|text-to-[\w-]+|speech|language|vision|neural|generative)\s+(?:systems?|networks?)|neural\s+networks?|classifiers?|(?:AI|ML)\s+(?:services?|products?))\b/i
 // What is used: the model's outputs, results or synthetic data — or any other model as the target.
-const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions|generates|(?:generated|produced|created|synthesi[sz]ed)\s+(?:by|with|using)|produces|responses)\b/i
+const FROM_OUTPUT = /\b(?:outputs?|results|synthetic\s+data|generations|completions|generates|(?:generated|produced|created|synthesi[sz]ed)\s+(?:by|with|using)|generated\s+(?:text|content|images?|data|answers|responses)|produces|responses)\b/i
+// A FAQ that asks for permission and answers no: "Q: May I use the generated text to train my own model? A: No."
+// The answer may follow in the same clause or open the next one.
+const ASKS = /\b(?:may|can|could)\s+(?:I|we)\s+(?:use|train|fine[- ]?tune|distil\w*)\b[^?]{0,200}\?/i
+const ANSWER_NO = /^\W{0,6}(?:A\s*[:.]\s*)?\W{0,4}No\b/i
 const OTHER_MODEL = /\b(?:other|another|third[- ]party|competing|competitive)\b/i
 
 // "any other machine learning model which is created ... by transfer of patterns of the weights ... or Output",
@@ -130,6 +134,14 @@ export const outputTraining = defineDetector({
       const t = s.text
       if (!hasKey(s.keys, GATE)) continue
       const target = forbiddenTraining(t) ?? (listed.has(i) && FROM_OUTPUT.test(t) ? listedTraining(t) : null)
+      const ask = !target ? ASKS.exec(t) : null
+      if (ask && FROM_OUTPUT.test(ask[0]) && TRAIN_TARGET.test(ask[0])) {
+        const rest = t.slice(ask.index + ask[0].length)
+        if (ANSWER_NO.test(rest.trim() ? rest : (ctx.segments[i + 1]?.text ?? ''))) {
+          bans.push({ s, scope: scopeOf(ask[0]) })
+          continue
+        }
+      }
       if (target && (FROM_OUTPUT.test(t) || OTHER_MODEL.test(target[0]))) {
         bans.push({ s, scope: scopeOf(t.slice(target.index)) })
         continue

@@ -291,12 +291,12 @@ const cases: C[] = [
   ['The Licensor may at any time change, suspend or terminate the licence without giving reasons.', 'licensor-control', { mechanism: 'termination-at-will' }],
   ['You must not use the Model to conduct cyber attacks or to assist in the creation of biological weapons.', 'field-of-use', { via: 'inline' }],
   ['Any redistribution must be accompanied by an agreement in which the recipient accepts the use restrictions of Clause 4.', 'flow-down', {}],
+  // Written with the FAQ rule: the same question answered yes.
+  ['Q: Can I use the generated images to train my own model? A: Yes, outputs are yours.', 'output-training', null],
 ]
 
 /** Variants the detectors still miss (run as `it.fails`; delete the entry once fixed). */
 const KNOWN_GAPS = new Set([
-  // The ban sits in a separate FAQ answer ("A: No, that is not allowed"), not in the clause naming the outputs.
-  'Q: May I use the generated text to train my own model? A: No, that is not allowed.',
   // The position comes after the name ("as part of its name, at the beginning"): no prefix pattern reads it.
   'A model created from these weights must have "Orca" as part of its name, at the beginning.',
 ])
