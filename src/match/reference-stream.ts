@@ -42,10 +42,13 @@ function isBreak(source: string, from: number, to: number, previous: string): 's
 export function wordStream(source: string, words: RefWord[]): WordStream {
   const breakBefore = new Array<boolean>(words.length).fill(false)
   const splitBefore = new Array<boolean>(words.length).fill(false)
+  // one word in square brackets inside a name ("FLUX.1 [dev] Non-Commercial License") does not split it
+  const bracketed = (w: RefWord) => source.charCodeAt(w.start - 1) === 91 && source.charCodeAt(w.end) === 93
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]
     const b = words[i]
     if (b.token === a.token) continue
+    if ((b.start - a.end === 2 && bracketed(b)) || (b.start - a.end === 2 && bracketed(a))) continue
     if (b.start - a.end === 1) {
       splitBefore[i] = SPLITTERS.has(source.charCodeAt(a.end))
       continue

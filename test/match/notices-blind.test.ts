@@ -203,6 +203,18 @@ const ROUND5: Case[] = [
   ['Mozilla Firefox and Apache Tomcat are supported.\n', 'NONE'],
 ]
 
+// Round 6 (after round 5): AI model notices.
+const ROUND6: Case[] = [
+  ['Use of this model is subject to the Llama 4 Community License Agreement.\n', 'LicenseRef-llama-4-community'],
+  ['License: llama3.1\n', 'LicenseRef-llama-3.1-community'],
+  ['This repository is licensed under the MIT License. The use of DeepSeek-V2 Base/Chat models is subject to the Model License.\n', 'MIT'],
+  ['This model is released under the BigCode OpenRAIL-M v1 license agreement.\n', 'LicenseRef-bigcode-openrail-m-v1'],
+  ['This model is released under the OpenMDW License Agreement, version 1.0.\n', 'OpenMDW-1.0'],
+  ['Licensed under the FLUX.1 [dev] Non-Commercial License.\n', 'LicenseRef-flux-1-dev-non-commercial'],
+  ['We fine-tuned Qwen2.5-7B-Instruct on our dataset.\n', 'NONE'],
+  ['Powered by DeepSeek.\n', 'NONE'],
+]
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
@@ -213,6 +225,7 @@ const ALL: [string, Case[]][] = [
   ['round 3', ROUND3],
   ['round 4', ROUND4],
   ['round 5', ROUND5],
+  ['round 6', ROUND6],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
