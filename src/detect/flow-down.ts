@@ -91,7 +91,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // "Sublicensing is permitted only on terms that include the use restrictions of Annex B"
   [keys('only on terms', 'only under terms'), /\bonly\s+(?:on|under)\s+terms\s+(?:that|which)\s+(?:include|incorporate|contain|reproduce|are\s+consistent\s+with)\b[^;]{0,40}\b(?:restrictions|this|these)\b/i],
   // "making sure each of your customers complies with Sections 2 and 3"; "ensure that your end users comply with these terms"
-  [keys('make sure', 'making sure', 'ensur'), /\b(?:mak(?:e|ing)\s+sure|ensur(?:e|es|ing))\b[^;]{0,60}\b(?:customers?|users?|end[-\s]users?|recipients?|sublicensees?|them|they|each\s+of\s+them|anyone)\b[^;]{0,40}\bcompl(?:y|ies)\s+with\s+(?:this|these|the\s+(?:restrictions|terms|use|same)|sections?|clauses?|articles?|paragraphs?)\b/i],
+  [keys('make sure', 'making sure', 'ensur'), /\b(?:mak(?:e|ing)\s+sure|ensur(?:e|es|ing))\b[^;]{0,60}\b(?:customers?|users?|end[-\s]users?|recipients?|sublicensees?|them|they|each\s+of\s+them|anyone)\b[^;]{0,40}\bcompl(?:y|ies)\s+with\s+(?:(?:this|these|the|its|our)\s+(?:[\w-]+\s+){0,3}?(?:polic(?:y|ies)|restrictions|terms|licen[cs]e|agreement|conditions)|sections?|clauses?|articles?|paragraphs?)\b/i],
   // "Any copy of the model you hand on carries these terms with it"
   [keys('carr', 'travel'), /\b(?:carr(?:y|ies)|travels?)\s+(?:these|this|the\s+same|its)\s+(?:[\w-]+\s+)?(?:terms|licen[cs]e|restrictions|conditions)\s+with\s+(?:it|them)\b/i],
   // "an agreement in which the recipient accepts the use restrictions of Clause 4"

@@ -293,6 +293,24 @@ const cases: C[] = [
   ['Any redistribution must be accompanied by an agreement in which the recipient accepts the use restrictions of Clause 4.', 'flow-down', {}],
   // Written with the FAQ rule: the same question answered yes.
   ['Q: Can I use the generated images to train my own model? A: Yes, outputs are yours.', 'output-training', null],
+  // Eleventh round: more genres (API terms, Korean/Chinese-style translations, addenda), written before testing.
+  // Before their own fixes: 8/10 positives found, 0 of 6 look-alikes reported.
+  ['The API may not be used to build products that generate spam or run phishing campaigns.', 'field-of-use', { via: 'inline' }],
+  ['Customer shall ensure that its End Users comply with the Usage Policy.', 'flow-down', {}],
+  ['The Provider may suspend the Service for any reason upon 7 days notice.', 'licensor-control', { mechanism: 'termination-at-will' }],
+  ['Article 5 (Territory) The licence under Article 2 shall not be effective in the People\'s Republic of China.', 'territorial', { excluded: ['CN'] }],
+  ['Licensees whose annual revenue exceeds 30 billion won shall enter into a separate agreement.', 'revenue-threshold', { threshold: 30000000000, currency: 'KRW', period: 'year' }],
+  ['This Addendum replaces Section 4 of the base license: the Model may be used for non-commercial purposes only.', 'non-commercial', { scope: 'non-commercial' }],
+  ['The Licensee may not use the results of the Model to train or improve a speech recognition model that competes with the Model.', 'output-training', { scope: 'competing-models' }],
+  ['If you operate a service with 2 million or more users per day, you must obtain a commercial licence.', 'user-count', { threshold: 2000000, metric: 'daily-active-users' }],
+  ['Applications built with the model must show "Built with Yeti" in their settings screen.', 'naming-attribution', { display: 'Built with Yeti' }],
+  ['Fine-tuned versions must be named with the prefix "Yeti-".', 'naming-attribution', { namePrefix: 'Yeti-' }],
+  ['The API Terms are governed by the laws of Singapore.', 'territorial', null],
+  ['You may use the API to build products for customers in any country.', 'territorial', null],
+  ['The Provider will give notice before it retires a model version.', 'licensor-control', null],
+  ['Please credit the original authors when you publish derived work.', 'naming-attribution', null],
+  ['You are responsible for your own compliance with applicable law.', 'field-of-use', null],
+  ['Copies you distribute must include a copy of this licence.', 'flow-down', null],
 ]
 
 /** Variants the detectors still miss (run as `it.fails`; delete the entry once fixed). */
