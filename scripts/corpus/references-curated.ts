@@ -130,6 +130,11 @@ export const CURATED_URLS: [string, string][] = [
   ['https://opensource.org/licenses/mit-license', 'MIT'],
   ['https://www.mozilla.org/MPL/2.0', 'MPL-2.0'],
   ['https://www.mozilla.org/MPL/1.1', 'MPL-1.1'],
+  // GlassFish's dual CDDL/GPL pages: the CDDL version is in the address
+  ['https://glassfish.dev.java.net/public/CDDL+GPL_1_1.html', 'CDDL-1.1'],
+  ['https://glassfish.java.net/public/CDDL+GPL_1_1.html', 'CDDL-1.1'],
+  ['https://oss.oracle.com/licenses/CDDL+GPL-1.1', 'CDDL-1.1'],
+  ['https://glassfish.dev.java.net/public/CDDL+GPL.html', 'CDDL-1.0'],
   ['https://www.mozilla.org/MPL/1.0', 'MPL-1.0'],
   ['https://www.eclipse.org/legal/epl-v10', 'EPL-1.0'],
   ['http://www.wtfpl.net', 'WTFPL'],

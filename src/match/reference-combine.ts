@@ -23,8 +23,12 @@ export const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.fam
 export function absorb(idx: ReferenceIndex, mentions: Mention[], listed: ReadonlySet<Mention> = new Set()): Mention[] {
   const explicit = new Map<string, string>() // family → id of its first versioned mention
   const named = new Map<string, number[]>() // family → word positions of name and id mentions, in order
+  const paged = new Map<string, string>() // family → id of its first versioned URL
   for (const m of mentions) {
-    if (m.kind === 'url') continue
+    if (m.kind === 'url') {
+      if (m.explicit && !paged.has(familyOf(idx, m))) paged.set(familyOf(idx, m), m.licenseId)
+      continue
+    }
     const family = familyOf(idx, m)
     if (m.explicit && !explicit.has(family)) explicit.set(family, m.licenseId)
     const list = named.get(family) ?? []
@@ -35,7 +39,17 @@ export function absorb(idx: ReferenceIndex, mentions: Mention[], listed: Readonl
     const family = familyOf(idx, m)
     // an unversioned page yields to a versioned name of its family anywhere, as an unversioned name does
     if (m.kind === 'url') return !near(named.get(family), m.i, ABSORB_URL) && (m.explicit || !explicit.has(family))
-    if (m.explicit || !explicit.has(family)) return true
+    if (m.explicit) return true
+    // an unversioned name with a versioned page of its family ("the CDDL … see …/CDDL+GPL_1_1.html"): the page
+    // gives the version
+    if (!explicit.has(family)) {
+      const page = paged.get(family)
+      if (page && !m.expression) {
+        m.licenseId = page
+        m.explicit = true
+      }
+      return true
+    }
     if (!listed.has(m) || m.expression) return false
     m.licenseId = explicit.get(family)!
     m.explicit = true

@@ -212,6 +212,9 @@ const ROUND6: Case[] = [
   ['This model is released under the OpenMDW License Agreement, version 1.0.\n', 'OpenMDW-1.0'],
   ['Licensed under the FLUX.1 [dev] Non-Commercial License.\n', 'LicenseRef-flux-1-dev-non-commercial'],
   ['We fine-tuned Qwen2.5-7B-Instruct on our dataset.\n', 'NONE'],
+  // not AI: an unversioned name takes the version of its family's page next to it
+  ['This file is under the CDDL; a copy is at https://oss.oracle.com/licenses/CDDL+GPL-1.1 for reference.\n', 'CDDL-1.1'],
+  ['Covered by the MPL (see https://mozilla.org/MPL/2.0/).\n', 'MPL-2.0'],
   ['Powered by DeepSeek.\n', 'NONE'],
 ]
 
