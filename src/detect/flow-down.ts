@@ -21,7 +21,7 @@ const PATTERNS: [readonly string[], RegExp][] = [
   // "Use-based restrictions ... MUST be included as an enforceable provision by You in any type of legal agreement"
   [keys('enforceable'), /\benforceable\s+provisions?\b/i],
   // "You shall require all of Your users who use the Model ... to comply with the terms of this paragraph"
-  [keys('require'), /\brequire\b[^;]{0,40}\b(?:users?|licensees?|customers?|recipients?|sublicensees?|end[-\s]users?|anyone|everyone|whoever|third\s+parties)\b[^;]{0,160}\bcomply\b/i],
+  [keys('require'), /\brequire\b[^;]{0,40}\b(?:users?|licensees?|customers?|recipients?|sublicensees?|end[-\s]users?|anyone|everyone|whoever|third\s+parties)\b[^;]{0,160}\b(?:comply|accept|abide)\b/i],
   // "the Software Products, Derivative Works, or any portion thereof ... will remain subject to this Agreement"
   [keys('remain subject', 'remains subject', 'continue to be subject', 'continues to be subject'), new RegExp(`\\b(?:remains?|continues?\\s+to\\s+be)\\s+subject\\s+to\\s+${THIS}`, 'i')],
   // "any Derivatives that You may create ... shall be subject to the restrictions set out in Section 3"

@@ -34,7 +34,7 @@ const GUARDRAIL_NOUN =
 // Agreement with prior written notice to you if, in NVIDIA's sole discretion, ... no longer commercially viable".
 // "Corvid may, at its sole discretion and at any time, suspend or terminate ...": up to 80 characters between
 // the modal and the verb, whose conditions count as much as those after it.
-const TERMINATE = /\b(?:may|can|reserves?\s+the\s+right\s+to)\b([^;.]{0,80}?)\b(?:terminate|revoke|suspend|end|cancel|withdraw|discontinue|cut\s+off|shut\s+off|block)\b([^;]{0,250})/i
+const TERMINATE = /\b(?:may|can|(?:reserves?|retains?)\s+the\s+right\s+to)\b([^;.]{0,80}?)\b(?:terminate|revoke|suspend|end|cancel|withdraw|discontinue|cut\s+off|shut\s+off|block)\b([^;]{0,250})/i
 const AT_WILL =
   /\bat\s+any\s+time\b|\bfor\s+any\s+reason\b|\bwithout\s+cause\b|\bfor\s+convenience\b|\bsole\s+discretion\b|\bcommercially\s+viable\b|\b(?:its|our|their|his|her)\s+(?:own\s+)?(?:sole\s+|absolute\s+|complete\s+)?discretion\b|\bno\s+longer\s+(?:\w+\s+)?(?:viable|sustainable|feasible)\b|\bupon\s+(?:\w+\s+){0,2}notice\b|\bwith\s+(?:prior\s+)?(?:written\s+)?notice\b|\bwhenever\s+(?:we|it|the\s+licensor)\b|\bat\s+will\b/i
 // "This license continues until Lumen tells you in writing that it is ending": the grant lasts only as long as

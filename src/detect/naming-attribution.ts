@@ -102,7 +102,7 @@ export const namingAttribution = defineDetector({
         const after = t.slice(m.index + m[0].length, m.index + m[0].length + 160)
         const before = t.slice(Math.max(0, duty.verb - 150), duty.verb)
         // The surface may also be the subject: "Any web page presenting model output must carry the caption ...".
-        if (!SURFACE.test(duty.gap) && !SURFACE.test(after) && !PUBLIC.test(before) && !/\b(?:web\s*pages?|websites?|(?:web\s+)?sites?|(?:user\s+)?interfaces?|screens?|apps?|applications?|chatbots?|assistants?)\b/i.test(before.slice(-100))) continue
+        if (!SURFACE.test(duty.gap) && !SURFACE.test(after) && !PUBLIC.test(before) && !/\b(?:web\s*pages?|websites?|(?:web\s+)?sites?|(?:user\s+)?interfaces?|screens?|apps?|applications?|chatbots?|assistants?|model\s+cards?)\b/i.test(before.slice(-100))) continue
         display ??= clean(text)
         used = true
         break

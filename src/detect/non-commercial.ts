@@ -82,6 +82,8 @@ const DEFINITION = /^\W{0,6}["“'‘][^"”'’]{1,60}["”'’]\W{0,4}\s*(?:\(
 // noncommercial distribution" (GPL's offer-passing option).
 const NOT_A_LIMIT =
   /\bcommercial\s+(?:or|and|and\/or)\s+non[- ]?commercial\b|\bnon[- ]?commercial\s+(?:or|and|and\/or)\s+commercial\b|\balternative\b/i
+// A promise about fees, not a ban: "We will not charge you for commercial use."
+const NOT_CHARGED = /\b(?:not|never)\s+(?:charge|bill|invoice)\w*\b[^;.]{0,40}\bcommercial/i
 // A fitness disclaimer, not a grant: "The Software has been designed for research purposes only".
 const DESIGNED_FOR = /\b(?:designed|intended|developed|provided)\s+(?:solely\s+|only\s+|primarily\s+)?(?:for\s+)?$|\b(?:designed|intended)\b/i
 // The permitted purposes include commercial ones: "solely for Your internal research and development",
@@ -134,7 +136,7 @@ export const nonCommercial = defineDetector({
       }
       else if (NC_MEANS_RESEARCH.test(t)) limits.push({ s, scope: 'research-only' })
       else if (!definition && NON_PRODUCTION.test(t) && !new RegExp(NC, 'i').test(t)) limits.push({ s, scope: 'non-production' })
-      else if (COMMERCIAL_BAN.test(t)) limits.push({ s, scope: 'non-commercial' })
+      else if (COMMERCIAL_BAN.test(t) && !NOT_CHARGED.test(t)) limits.push({ s, scope: 'non-commercial' })
       else if (!definition && NOT_IN_PRODUCTION.test(t)) production.push(s)
       if (REGISTRATION.test(t) && COMMERCIAL.test(t)) registration.push(s)
       else if (AUTHORIZATION_PATH.test(t)) authorization.push(s)

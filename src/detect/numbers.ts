@@ -36,7 +36,8 @@ const WORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand|million|billio
  * A number written in words: "seven hundred million", "twenty-five thousand", "one hundred and fifty".
  * Separators and words are disjoint character sets, so the bounded repetition cannot backtrack badly.
  */
-export const WORD_NUMBER = `\\b${WORD}(?:[\\s-]{1,3}(?:and[\\s-]{1,3})?${WORD}){0,8}\\b`
+// "half a million" is read as one number too.
+export const WORD_NUMBER = `(?:\\bhalf[\\s-]{1,3}a[\\s-]{1,3}(?:thousand|million|billion)\\b|\\b${WORD}(?:[\\s-]{1,3}(?:and[\\s-]{1,3})?${WORD}){0,8}\\b)`
 /**
  * A number in digits with an optional scale: "700", "1,000,000", "1 000 000", "1.5", "700 million", "20M".
  * Thousands groups are bounded; the scale word must end at a word boundary ("20 monthly" is not "20 m").
@@ -69,6 +70,8 @@ export function parseNumber(text: string): number | undefined {
 
 /** "seven hundred and fifty million" → 750000000; standard short-scale reading. */
 function parseWords(text: string): number | undefined {
+  const half = /\bhalf[\s-]+a[\s-]+(thousand|million|billion)\b/.exec(text)
+  if (half) return SCALE[half[1]] / 2
   const words = text.split(/[\s-]+/).filter((w) => w && w !== 'and')
   let total = 0
   let current = 0
