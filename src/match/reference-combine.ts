@@ -9,6 +9,8 @@ const CHOICE_CUES = new Set(['dual', 'triple', 'multi', 'either', 'choice', 'cho
 // How far (in words) a name absorbs a URL of its family. A versioned mention absorbs the unversioned mentions
 // of its family anywhere in the text ("… GPL version 2 …" then "see the GPL for details").
 const ABSORB_URL = 40
+// How far (in words) a terse "GPL 2.0" reads as the "version 2 or later" statement next to it.
+const SHORT_FORM = 80
 
 /** The family a mention belongs to: its own, the family of its id, else the id itself. */
 export const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.familyOf.get(m.licenseId) ?? m.licenseId
@@ -21,6 +23,20 @@ export const familyOf = (idx: ReferenceIndex, m: Mention) => m.family ?? idx.fam
  * @param listed - mentions joined to a neighbour by a list connector (see `connection`).
  */
 export function absorb(idx: ReferenceIndex, mentions: Mention[], listed: ReadonlySet<Mention> = new Set()): Mention[] {
+  // a terse "GPL 2.0" next to a full statement "version 2 or later" of the same version is its short form
+  // ("Version: MPL 1.1/GPL 2.0/LGPL 2.1" above the tri-license notice): it reads as the later one
+  const later = new Map<string, number[]>()
+  for (const m of mentions) {
+    if (m.kind === 'url' || !m.licenseId.endsWith('-or-later')) continue
+    const list = later.get(m.licenseId)
+    if (list) list.push(m.i)
+    else later.set(m.licenseId, [m.i])
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'name' || m.expression || m.choice || !m.licenseId.endsWith('-only')) continue
+    const id = m.licenseId.replace(/-only$/, '-or-later')
+    if (near(later.get(id), m.i, SHORT_FORM)) m.licenseId = id
+  }
   const explicit = new Map<string, string>() // family → id of its first versioned mention
   const named = new Map<string, number[]>() // family → word positions of name and id mentions, in order
   const paged = new Map<string, string>() // family → id of its first versioned URL

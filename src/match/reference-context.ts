@@ -9,7 +9,8 @@ const CUE_AFTER = new Set(['license', 'licensed', 'licenses', 'licensing'])
 const TIGHT_CUES = new Set(['license', 'licenses', 'licensed', 'under'])
 const CUE_SPAN = 6
 // "GPL-compatible", "BSD-style", "non-GPL": the name describes something else.
-const NEGATIVE_AFTER = new Set(['compatible', 'incompatible', 'compatibility', 'style', 'like', 'type', 'ish', 'variant', 'variants', 'family'])
+// "the OpenSSL exception": a license's name used to name an exception is not that license.
+const NEGATIVE_AFTER = new Set(['compatible', 'incompatible', 'compatibility', 'style', 'like', 'type', 'ish', 'variant', 'variants', 'family', 'exception', 'exceptions'])
 const NEGATIVE_BEFORE = new Set(['non'])
 // "compatible with the GNU GPL", "licenses such as MIT": the license is compared or exemplified, not applied.
 const NEGATIVE_CONTEXT = new Set(['compatible', 'incompatible', 'compatibility', 'e.g', 'eg', 'example', 'such'])

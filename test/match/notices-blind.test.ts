@@ -218,6 +218,17 @@ const ROUND6: Case[] = [
   ['Powered by DeepSeek.\n', 'NONE'],
 ]
 
+// Round 7 (after round 6): multi-license wording.
+const ROUND7: Case[] = [
+  ['Version: MPL 1.1/GPL 2.0/LGPL 2.1\nThe contents of this file are subject to the Mozilla Public License Version 1.1. Alternatively, the contents may be used under the terms of either the GNU General Public License Version 2 or later (the "GPL"), or the GNU Lesser General Public License Version 2.1 or later (the "LGPL").\n', 'MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later'],
+  ['License: MPL 1.1/GPL 2.0/LGPL 2.1\n', 'MPL-1.1 OR GPL-2.0-only OR LGPL-2.1-only'],
+  ['Choose the license that suits you: Apache-2.0, MIT or BSD-3-Clause.\n', 'Apache-2.0 OR MIT OR BSD-3-Clause'],
+  ['Licensed under either the GPLv3 or the AGPLv3, at your choice.\n', 'GPL-3.0-only OR AGPL-3.0-only'],
+  ['The source is GPL-3.0-or-later; the documentation is GFDL-1.3-or-later.\n', 'GPL-3.0-or-later AND GFDL-1.3-or-later'],
+  ['Licensed under GPLv2 with the OpenSSL exception.\n', 'GPL-2.0-only'],
+  ['This file is under the Apache License, Version 2.0, or the MIT license, or the Boost Software License.\n', 'Apache-2.0 OR MIT OR BSL-1.0'],
+]
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
@@ -229,6 +240,7 @@ const ALL: [string, Case[]][] = [
   ['round 4', ROUND4],
   ['round 5', ROUND5],
   ['round 6', ROUND6],
+  ['round 7', ROUND7],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
