@@ -51,13 +51,12 @@ describe('detectRestrictions', () => {
     for (const f of found) for (const ev of f.evidence) expect(source.slice(ev.position.start.offset, ev.position.end.offset)).toBe(ev.text)
   })
 
-  it('stays linear on large and adversarial inputs', () => {
+  // No timed assertion (machines are noisy; figures live in `npm run bench`): ~7.6 MB of repetitive and adversarial
+  // text completes well inside the test timeout, where a quadratic step or a backtracking regex would take minutes.
+  it('completes on large and adversarial inputs', () => {
     const big = 'You may not use, copy or distribute the Model for any purpose not expressly permitted, '.repeat(60000)
     const nasty = `${'not '.repeat(100000)}${'“'.repeat(50000)}${'1,000,'.repeat(50000)}`
-    const t0 = performance.now()
-    detect(big)
-    detect(nasty)
-    // ~7.6 MB in total; a quadratic step would take minutes.
-    expect(performance.now() - t0).toBeLessThan(20000)
+    expect(Array.isArray(detect(big))).toBe(true)
+    expect(Array.isArray(detect(nasty))).toBe(true)
   })
 })
