@@ -27,6 +27,9 @@ function isBreak(source: string, from: number, to: number, previous: string): 's
     if (c === 10) {
       if (newline) return 'paragraph'
       newline = true
+    } else if (newline && (c === 46 || c === 33)) {
+      // "! " (Fortran) or ".. " (reStructuredText) opening a line is a comment marker, not the end of a sentence
+      continue
     } else if (c === 46 || c === 33 || c === 63) {
       const n = p + 1 < source.length ? source.charCodeAt(p + 1) : 32
       if (n === 32 || n === 9 || n === 10 || n === 13) sentence = true

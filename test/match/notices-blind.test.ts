@@ -229,6 +229,29 @@ const ROUND7: Case[] = [
   ['This file is under the Apache License, Version 2.0, or the MIT license, or the Boost Software License.\n', 'Apache-2.0 OR MIT OR BSL-1.0'],
 ]
 
+// Round 8 (after round 7): one wrapped notice in many comment styles (line starts that look like sentence ends).
+const WRAPPED = ['You may share and change this program under the terms of the GNU General Public License as', 'published by the Free Software Foundation; either version 2 of the License, or', '(at your option) any later version.']
+const STYLES: [string, (line: string) => string, string?, string?][] = [
+  ['C block', (l) => ` * ${l}`, '/*', ' */'],
+  ['hash', (l) => `# ${l}`],
+  ['SQL/Lua', (l) => `-- ${l}`],
+  ['Lisp', (l) => `;; ${l}`],
+  ['VB', (l) => `' ${l}`],
+  ['REM', (l) => `REM ${l}`],
+  ['m4', (l) => `dnl ${l}`],
+  ['TeX', (l) => `% ${l}`],
+  ['Fortran', (l) => `! ${l}`],
+  ['OCaml', (l) => `   ${l}`, '(*', '*)'],
+  ['XML', (l) => `  ${l}`, '<!--', '-->'],
+  ['Vim', (l) => `" ${l}`],
+  ['batch', (l) => `:: ${l}`],
+  ['reST', (l) => `.. ${l}`],
+]
+const ROUND8: Case[] = STYLES.map(([, f, open, close]) => [
+  [open, ...WRAPPED.map(f), close, 'run()'].filter((x) => x !== undefined).join('\n') + '\n',
+  'GPL-2.0-or-later',
+])
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
@@ -241,6 +264,7 @@ const ALL: [string, Case[]][] = [
   ['round 5', ROUND5],
   ['round 6', ROUND6],
   ['round 7', ROUND7],
+  ['round 8', ROUND8],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
