@@ -130,6 +130,13 @@ export const CURATED_URLS: [string, string][] = [
   ['https://opensource.org/licenses/mit-license', 'MIT'],
   ['https://www.mozilla.org/MPL/2.0', 'MPL-2.0'],
   ['https://www.mozilla.org/MPL/1.1', 'MPL-1.1'],
+  // OSI's and Eclipse's older page addresses
+  ['http://www.opensource.org/licenses/isc-license', 'ISC'],
+  ['http://www.opensource.org/licenses/apache2.0', 'Apache-2.0'],
+  ['http://www.opensource.org/licenses/cpl1.0', 'CPL-1.0'],
+  ['http://www.opensource.org/licenses/eclipse-1.0', 'EPL-1.0'],
+  ['http://www.eclipse.org/org/documents/epl-v10', 'EPL-1.0'],
+  ['http://www.eclipse.org/org/documents/edl-v10', 'BSD-3-Clause'],
   // GlassFish's dual CDDL/GPL pages: the CDDL version is in the address
   ['https://glassfish.dev.java.net/public/CDDL+GPL_1_1.html', 'CDDL-1.1'],
   ['https://glassfish.java.net/public/CDDL+GPL_1_1.html', 'CDDL-1.1'],

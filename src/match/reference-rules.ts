@@ -53,6 +53,8 @@ export function urlKey(url: string): string {
   for (let i = 0; i < 3; i++) {
     const before = key
     key = key
+      // a language variant of a page ("gpl-3.0.en.html", "lgpl-3.0.de.html")
+      .replace(/\.[a-z]{2}(?:[-_][a-z]{2,4})?\.(?:html?|php|txt)$/, '')
       .replace(/\.(?:html?|txt|php|md|aspx|shtml|mspx|pdf)$/, '')
       .replace(/-standalone$/, '')
       .replace(/\/(?:legalcode|deed)(?:\.[a-z]{2,3}(?:[-_][a-z]{2,4})?)?$/, '')

@@ -252,6 +252,18 @@ const ROUND8: Case[] = STYLES.map(([, f, open, close]) => [
   'GPL-2.0-or-later',
 ])
 
+// Round 9 (after round 8): license page addresses.
+const ROUND9: Case[] = [
+  ['License text: http://www.gnu.org/licenses/lgpl-3.0.en.html\n', 'LGPL-3.0-only'],
+  ['See https://www.gnu.org/licenses/agpl-3.0.en.html\n', 'AGPL-3.0-only'],
+  ['Terms: http://www.opensource.org/licenses/isc-license.txt\n', 'ISC'],
+  ['Licence: http://www.eclipse.org/org/documents/epl-v10.php\n', 'EPL-1.0'],
+  ['https://creativecommons.org/licenses/by-sa/4.0/deed.de\n', 'CC-BY-SA-4.0'],
+  ['https://spdx.org/licenses/GPL-3.0-or-later.html\n', 'GPL-3.0-or-later'],
+  ['http://www.php.net/license/3_01.txt\n', 'PHP-3.01'],
+  ['https://github.com/foo/bar\n', 'NONE'],
+]
+
 const ALL: [string, Case[]][] = [
   ['notices', NOTICES],
   ['headers', HEADERS],
@@ -265,6 +277,7 @@ const ALL: [string, Case[]][] = [
   ['round 6', ROUND6],
   ['round 7', ROUND7],
   ['round 8', ROUND8],
+  ['round 9', ROUND9],
 ]
 
 const expressionOf = (source: string) => analyzeLicenseText(source).expression
