@@ -118,6 +118,9 @@ function licenseFileAt(s: WordStream, i: number): Mention | undefined {
   return { i, j, k: j, start: w[i].start, end: w[j].end, licenseId: resolved.license.replace(/\+$/, ''), kind: 'id', explicit: true, weak: false, confidence: 0.8 }
 }
 
+// Words that may stand between an abbreviation and its version ("GPL license version 2", "LGPL, v. 2.1").
+const ABBREVIATION_TO_VERSION = new Set(['version', 'ver', 'v', 'license', 'licence', 'licensed', 'the', 'release', 'rev'])
+
 /** Turn a rule match into a mention, reading the version and "or later" for a family. */
 function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: ReferenceRule; j: number; slot?: number }, i: number, limit: number): Mention[] {
   const { rule, j } = match
@@ -151,7 +154,11 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   const entry = idx.corpus.families[family]
   if (!entry) return []
   // a bare abbreviation takes only a version written right after it ("GPL 2", "GPL, version 2")
-  const v = match.slot ?? findVersion(s, i, j, weak ? Math.min(limit, j + 4) : limit)
+  let v = match.slot ?? findVersion(s, i, j, weak ? Math.min(limit, j + 4) : limit)
+  // an abbreviation takes a version only across version words: "GPL, version 2", not "GPL dependency in v2.0"
+  if (weak && v !== undefined && v > j + 1 && !match.slot) {
+    for (let k = j + 1; k < v; k++) if (!ABBREVIATION_TO_VERSION.has(w[k].value)) v = undefined
+  }
   const versions = v === undefined ? undefined : entry.v[versionKey(w[v].value)]
   if (!versions) {
     if (!entry.d) return []

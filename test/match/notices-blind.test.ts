@@ -262,6 +262,9 @@ const ROUND9: Case[] = [
   ['https://spdx.org/licenses/GPL-3.0-or-later.html\n', 'GPL-3.0-or-later'],
   ['http://www.php.net/license/3_01.txt\n', 'PHP-3.01'],
   ['https://github.com/foo/bar\n', 'NONE'],
+  // not a URL: an abbreviation does not take a version across other words
+  ['We removed the GPL dependency in v2.0.\n', 'NONE'],
+  ['This code is released under the LGPL, v. 2.1.\n', 'LGPL-2.1-only'],
 ]
 
 const ALL: [string, Case[]][] = [
