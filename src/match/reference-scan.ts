@@ -157,7 +157,8 @@ function resolveRule(s: WordStream, idx: ReferenceIndex, match: { rule: Referenc
   let v = match.slot ?? findVersion(s, i, j, weak ? Math.min(limit, j + 4) : limit)
   // an abbreviation takes a version only across version words: "GPL, version 2", not "GPL dependency in v2.0"
   if (weak && v !== undefined && v > j + 1 && !match.slot) {
-    for (let k = j + 1; k < v; k++) if (!ABBREVIATION_TO_VERSION.has(w[k].value)) v = undefined
+    const at = v
+    for (let k = j + 1; k < at; k++) if (!ABBREVIATION_TO_VERSION.has(w[k].value)) v = undefined
   }
   const versions = v === undefined ? undefined : entry.v[versionKey(w[v].value)]
   if (!versions) {
