@@ -5,6 +5,9 @@ import type { ReferenceIndex } from './reference-rules.js'
 import type { Mention } from './reference-scan.js'
 import type { WordStream } from './reference-stream.js'
 
+// Cues after a list that make it a choice ("…, at your option", "(your choice)", "whichever you prefer").
+const TRAILING_CUES = new Set(['option', 'choice', 'whichever', 'prefer', 'choose'])
+const TRAILING_SPAN = 6
 const CHOICE_CUES = new Set(['dual', 'triple', 'multi', 'either', 'choice', 'choose', 'alternatively'])
 // How far (in words) a name absorbs a URL of its family. A versioned mention absorbs the unversioned mentions
 // of its family anywhere in the text ("… GPL version 2 …" then "see the GPL for details").
@@ -167,6 +170,17 @@ function laterChoice(s: WordStream, a: Mention, b: Mention): boolean {
   return false
 }
 
+/** "A or, if you prefer, B", "A or — at your option — B": an "or" right after `a`, a choice word before `b`. */
+function choiceAside(s: WordStream, a: Mention, b: Mention): boolean {
+  if (b.i - a.j > 10 || b.i <= a.j + 1 || s.words[a.j + 1].value !== 'or') return false
+  let cue = false
+  for (let k = a.j + 1; k <= b.i; k++) {
+    if (s.breakBefore[k]) return false
+    if (k < b.i && (TRAILING_CUES.has(s.words[k].value) || CHOICE_CUES.has(s.words[k].value))) cue = true
+  }
+  return cue
+}
+
 /**
  * Group mentions of one choice into OR expressions: a list joined by "or" or "/" ("MIT or Apache-2.0",
  * "MPL, LGPL, or GPL", "CPL/GPL/LGPL"), or any list after a choice cue ("dual licensed under X and Y").
@@ -176,6 +190,14 @@ export function choiceGroups(s: WordStream, mentions: Mention[], covered: Uint8A
   let chain: Mention[] = []
   let choice = false
   const close = () => {
+    // a cue right after the list, in its sentence: "MIT and Apache 2.0 licenses, at your option"
+    const last = chain[chain.length - 1]
+    if (last && chain.length > 1 && !choice) {
+      for (let k = last.j + 1; k < Math.min(s.words.length, last.j + 1 + TRAILING_SPAN); k++) {
+        if (s.breakBefore[k]) break
+        if (TRAILING_CUES.has(s.words[k].value)) choice = true
+      }
+    }
     const parts = [...new Set(chain.map((m) => m.expression ?? m.licenseId))]
     if (choice && parts.length > 1) for (const m of chain) groups.set(m, parts.join(' OR '))
     else for (const m of chain) if (m.choice) groups.set(m, m.choice)
@@ -187,7 +209,9 @@ export function choiceGroups(s: WordStream, mentions: Mention[], covered: Uint8A
     const link = prev && m.kind !== 'url' && prev.kind !== 'url' ? connection(s, prev, m, covered) : undefined
     // after a choice cue the second license may come further on in the sentence: "You may choose to be licensed
     // under the GNU GPL Version 2, available from the file COPYING …, or the BSD license below"
-    if (link?.connected || (choice && prev && m.kind !== 'url' && prev.kind !== 'url' && laterChoice(s, prev, m))) {
+    const aside = !link?.connected && prev && m.kind !== 'url' && prev.kind !== 'url' && choiceAside(s, prev, m)
+    if (aside) choice = true
+    if (link?.connected || aside || (choice && prev && m.kind !== 'url' && prev.kind !== 'url' && laterChoice(s, prev, m))) {
       chain.push(m)
       if (link?.or) choice = true
       continue
