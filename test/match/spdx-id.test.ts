@@ -80,18 +80,16 @@ describe('findSpdxTags', () => {
     expect(tag.value).toBe('MIT OR ISC')
   })
 
-  it('stays fast on many broken tags', () => {
+  // The next two complete inside the test timeout; a backtracking regex would not. No timed assertion: machines are
+  // noisy, and figures live in `npm run bench`.
+  it('reports every one of many broken tags', () => {
     const source = 'SPDX-License-Identifier: Apache 2 OR\n'.repeat(5000)
-    const t = performance.now()
     const { diagnostics } = matchSpdxTags(source, createLineIndex(source))
     expect(diagnostics).toHaveLength(5000)
-    expect(performance.now() - t).toBeLessThan(3000)
   })
 
-  it('stays linear on a long line without a terminator', () => {
+  it('reads a long line without a terminator', () => {
     const source = 'SPDX-License-Identifier: ' + 'MIT '.repeat(200_000)
-    const t = performance.now()
-    findSpdxTags(source)
-    expect(performance.now() - t).toBeLessThan(200)
+    expect(findSpdxTags(source).length).toBeGreaterThan(0)
   })
 })
