@@ -3,7 +3,7 @@
 // to hand over a copy of the license, to keep notices, or Apache-style "your modifications may carry other
 // terms" is not flow-down.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
-import { hasKey, keys } from './keywords.js'
+import { hasKey, keys, type KeyGate } from './keywords.js'
 
 const messages = {
   flow: 'Copies or derivatives must carry its terms or restrictions ("{quote}")',
@@ -17,7 +17,7 @@ const TERMS_OF = '(?:the\\s+(?:terms|conditions)\\s+(?:and\\s+conditions\\s+)?of
 const UNDER_THIS = keys('under this', 'under these', 'under the terms of this', 'under the terms and conditions of this', 'under the conditions of this', 'under the present', 'under the terms of these')
 
 /** One regex per way of saying it, each with words it cannot match without (a cheap gate), and an example. */
-const PATTERNS: [readonly string[], RegExp][] = [
+const PATTERNS: [KeyGate, RegExp][] = [
   // "Use-based restrictions ... MUST be included as an enforceable provision by You in any type of legal agreement"
   [keys('enforceable'), /\benforceable\s+provisions?\b/i],
   // "You shall require all of Your users who use the Model ... to comply with the terms of this paragraph"

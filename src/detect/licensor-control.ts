@@ -3,7 +3,7 @@
 // Termination for breach, the word "revocable", a steward publishing new license versions and a bare policy URL
 // do not count.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
-import { hasKey, keys } from './keywords.js'
+import { hasKey, keys, type KeySet } from './keywords.js'
 import type { Segment } from './segment.js'
 
 const messages = {
@@ -88,7 +88,7 @@ type Mechanism = (typeof PRIORITY)[number]
  * `t` is the clause; `prev` and `next` are read with it for steward wording ("Each revision is distinguished
  * by a version number", "Only Borland ... can modify the terms applicable to Covered Code").
  */
-function mechanismOf(t: string, found: ReadonlySet<string>, next = '', prev = '', sameBlockPrev = ''): Mechanism | undefined {
+function mechanismOf(t: string, found: KeySet, next = '', prev = '', sameBlockPrev = ''): Mechanism | undefined {
   // Each check is gated by a word it cannot match without (`l` is the lower-cased clause).
   if (hasKey(found, REMOTE_GATE) && (REMOTE.test(t) || PUSHED_UPDATE.test(t))) return 'remote-restriction'
   if (hasKey(found, GUARDRAIL_GATE) && BYPASS.test(t) && GUARDRAIL_NOUN.test(`${sameBlockPrev} ${t}`)) return 'guardrail'

@@ -2,7 +2,7 @@
 //
 // Detectors match one clause at a time, so regexes never see more than MAX_SEGMENT characters whatever the
 // input size, and evidence can point at the sentence that carries a restriction.
-import { indexKeys } from './keywords.js'
+import { indexKeys, type KeySet } from './keywords.js'
 
 /** One clause: a sentence, a list item or a heading, as a `[start, end)` span of the source. */
 export interface Segment {
@@ -13,7 +13,7 @@ export interface Segment {
   /** `text` lower-cased with white space runs as one space, for cheap keyword gates (offsets differ: never slice it). */
   lower: string
   /** The key words detectors declared (see `keywords.ts`) that occur in `lower`. */
-  keys: ReadonlySet<string>
+  keys: KeySet
   /** Index of the block (paragraph, list item or heading line) the clause belongs to. */
   block: number
   /** The block opens with a list marker ("- ", "1. ", "(a) ", "iv. ") and this is its first clause. */
