@@ -51,12 +51,13 @@ function isCopyrightLine(line: string): boolean {
 // List numbering inside a line is numbering too (SPDX Matching Guidelines §7): "(1)", "(a)", "(iv)", and "1)"
 // or "a)" after a colon or a semicolon ("developers: 1) PPMd…"). A number in prose stays ("(version 2)").
 const ENUMERATOR = /^(?:\d{1,2}|[a-z]|[ivx]{1,4})$/i
-function isInlineEnumerator(text: string, at: number, word: string): boolean {
-  if (text[at + word.length] !== ')' || !ENUMERATOR.test(word)) return false
-  if (text[at - 1] === '(') return true
+function isInlineEnumerator(text: string, min: number, at: number, length: number): boolean {
+  if (text.charCodeAt(at + length) !== 41 || length > 4 || !ENUMERATOR.test(text.slice(at, at + length))) return false
+  // only the span's own characters count (`min`: where it starts in `text`)
+  if (at > min && text[at - 1] === '(') return true
   let k = at - 1
-  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--
-  return k >= 0 && k < at - 1 && /[:;]/.test(text[k])
+  while (k >= min && (text[k] === ' ' || text[k] === '\t')) k--
+  return k >= min && k < at - 1 && /[:;]/.test(text[k])
 }
 
 /** Normalize one word: case, joiners and varietal spelling. */
@@ -127,15 +128,89 @@ function tokenizeLine(source: string, from: number, to: number, options: Tokeniz
 }
 
 function tokenizeSpan(source: string, from: number, to: number, out: Token[]): void {
-  const text = source.slice(from, to)
-  // mask markup so it yields no words, keeping offsets intact
-  const masked = text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? text.replace(MARKUP, (m) => ' '.repeat(m.length)) : text
-  WORD.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = WORD.exec(masked)) !== null) {
-    if (isInlineEnumerator(masked, m.index, m[0])) continue
-    const value = normalizeWord(m[0])
-    if (value.length === 0) continue
-    out.push({ value, start: from + m.index, end: from + m.index + m[0].length })
+  // mask markup so it yields no words, keeping offsets intact (only a line that may hold some is copied)
+  let text = source
+  let base = 0
+  let i = from
+  let n = to
+  if (hasMarkupStart(source, from, to)) {
+    text = source.slice(from, to).replace(MARKUP, (m) => ' '.repeat(m.length))
+    base = from
+    i = 0
+    n = to - from
   }
+  if (hasNonAscii(text, i, n)) {
+    const masked = text.slice(i, n)
+    WORD.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = WORD.exec(masked)) !== null) pushToken(masked, 0, m.index, m.index + m[0].length, from, out, normalizeWord(m[0]))
+    return
+  }
+  // ASCII only (nearly every license text): the same words as WORD, found by a character loop that hashes each
+  // word as it goes, so a word seen before is normalized by a table probe without cutting it out of the text
+  const masked = text
+  const min = i
+  while (i < n) {
+    let c = masked.charCodeAt(i)
+    if (!isAsciiWordChar(c)) {
+      i++
+      continue
+    }
+    const start = i
+    let h = 0x811c9dc5
+    for (;;) {
+      h = Math.imul(h ^ c, 0x01000193)
+      i++
+      c = i < n ? masked.charCodeAt(i) : 0
+      if (isAsciiWordChar(c)) continue
+      // an inner apostrophe, dot or hyphen joins two runs of letters and digits
+      if ((c === 39 || c === 46 || c === 45) && i + 1 < n && isAsciiWordChar(masked.charCodeAt(i + 1))) continue
+      break
+    }
+    pushToken(masked, min, start, i, base, out, internedWord(masked, start, i, h))
+  }
+}
+
+function hasMarkupStart(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k)
+    if (c === 60 || c === 38) return true
+  }
+  return false
+}
+
+function hasNonAscii(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) > 127) return true
+  return false
+}
+
+/** [A-Za-z0-9]: the ASCII part of `[\p{L}\p{N}]`. */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+}
+
+// Direct-mapped memo of ASCII words by hash: raw word → normalized word. A collision just replaces the slot.
+const SLOTS = 1 << 14
+const rawSlots: string[] = new Array<string>(SLOTS).fill('')
+const normSlots: string[] = new Array<string>(SLOTS).fill('')
+
+function internedWord(text: string, start: number, end: number, hash: number): string {
+  const slot = (hash ^ (hash >>> 14)) & (SLOTS - 1)
+  const raw = rawSlots[slot]
+  if (raw.length === end - start) {
+    let k = 0
+    while (k < raw.length && raw.charCodeAt(k) === text.charCodeAt(start + k)) k++
+    if (k === raw.length) return normSlots[slot]
+  }
+  const word = text.slice(start, end)
+  const value = normalizeWord(word)
+  rawSlots[slot] = word
+  normSlots[slot] = value
+  return value
+}
+
+function pushToken(masked: string, min: number, at: number, end: number, from: number, out: Token[], value: string): void {
+  if (isInlineEnumerator(masked, min, at, end - at)) return
+  if (value.length === 0) return
+  out.push({ value, start: from + at, end: from + end })
 }
