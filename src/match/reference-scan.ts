@@ -69,8 +69,9 @@ function idAt(s: WordStream, i: number, tokens: readonly Token[]): Mention | und
     return sep === 46 || sep === 45 ? licenseFileAt(s, i) : undefined
   }
   // "MIT-licensed", "ISC-license": an id joined by a hyphen to the word that makes it a license statement
-  const joined = !idWords.has(value) && i + 1 < w.length && w[i + 1].token === w[i].token && /^licen[cs]/.test(w[i + 1].value) && idWords.has(w[i].value)
-  if (!joined && !idWords.has(value) && !(value.includes('.') && idWords.has(value.replace(FILE_EXTENSION, '')))) return undefined
+  const isId = idWords.has(value)
+  const joined = !isId && i + 1 < w.length && w[i + 1].token === w[i].token && /^licen[cs]/.test(w[i + 1].value) && idWords.has(w[i].value)
+  if (!joined && !isId && !(value.includes('.') && idWords.has(value.replace(FILE_EXTENSION, '')))) return undefined
   let j = i
   while (!joined && j + 1 < w.length && w[j + 1].token === w[i].token) j++
   const start = w[i].start

@@ -40,12 +40,19 @@ export function versionKey(value: string): string {
   return value.replace(/^v/, '').replace(/(?:\.0)+$/, '')
 }
 
-const DIGIT = /\d/
-
 function hasHyphen(source: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = source.charCodeAt(i)
     if (c === 45 || c === 0x2010) return true
+  }
+  return false
+}
+
+/** `/\d/.test(value)` as a character loop (this runs on every word). */
+function hasDigit(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 48 && c <= 57) return true
   }
   return false
 }
@@ -70,7 +77,7 @@ export function referenceWords(source: string, tokens: readonly Token[]): RefWor
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]
     // fast path, most words: no hyphen and no digit, so the tokenizer's normalized word is already ours
-    if (!hasHyphen(source, token.start, token.end) && !DIGIT.test(token.value)) {
+    if (!hasHyphen(source, token.start, token.end) && !hasDigit(token.value)) {
       pushWord(out, token.value, token.start, token.end, t, token.value)
       if (source.charCodeAt(token.end) === 43 && source.charCodeAt(token.end + 1) === 43) {
         out.push({ value: '++', start: token.end, end: token.end + 2, token: t })

@@ -22,6 +22,7 @@ const CONFIDENT_NAME = 0.85
 /** Words outside URLs and SPDX tag lines (both are read by their own matchers). */
 function maskedWords(source: string, tokens: readonly Token[], blocked: [number, number][]) {
   const words = referenceWords(source, tokens)
+  if (!blocked.length) return words
   blocked.sort((a, b) => a[0] - b[0])
   const out = []
   let b = 0
