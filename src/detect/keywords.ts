@@ -130,19 +130,35 @@ function build(): Automaton {
 }
 
 /**
- * The declared key words present in `lower` (a lower-cased clause with single spaces): one automaton step per
- * character, so linear in the clause length.
+ * The declared key words present in `lower` (a lower-cased clause), reading each white space run as one space:
+ * one automaton step per character, so linear in the clause length.
  */
 export function indexKeys(lower: string): KeySet {
   const { column, otherColumns, columns, delta, outStart, out, width } = build()
+  const space = column[32]
   const found = new Uint32Array(width)
   let state = 0
+  let inSpace = false
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i)
-    state = delta[state * columns + (c < 128 ? column[c] : (otherColumns.get(c) ?? 0))]
+    let k: number
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isUnicodeSpace(c))) {
+      if (inSpace) continue
+      inSpace = true
+      k = space
+    } else {
+      inSpace = false
+      k = c < 128 ? column[c] : (otherColumns.get(c) ?? 0)
+    }
+    state = delta[state * columns + k]
     for (let o = outStart[state], e = outStart[state + 1]; o < e; o++) found[out[o] >>> 5] |= 1 << (out[o] & 31)
   }
   return found
+}
+
+/** The non-ASCII characters of the regex class `\s`. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 /** Does the clause contain any of these (declared) key words? */

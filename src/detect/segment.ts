@@ -10,7 +10,7 @@ export interface Segment {
   end: number
   /** The clause text, `source.slice(start, end)`. */
   text: string
-  /** `text` lower-cased with white space runs as one space, for cheap keyword gates (offsets differ: never slice it). */
+  /** `text` lower-cased, for cheap gates (white space as in `text`; case mapping may change lengths: never slice it). */
   lower: string
   /** The key words detectors declared (see `keywords.ts`) that occur in `lower`. */
   keys: KeySet
@@ -91,6 +91,10 @@ function isHeadingLine(text: string, prev: string | undefined, prevHeading: bool
  */
 export function segmentText(source: string): Segment[] {
   const lines = splitLines(source)
+  // An ASCII text lower-cases character by character, so clauses can slice one lower-cased copy; other texts
+  // are lower-cased clause by clause (case mappings such as final sigma depend on the neighbours).
+  const lowerSource = NON_ASCII.test(source) ? undefined : source.toLowerCase()
+  const stops = new Stops(source)
   const segments: Segment[] = []
   let block = -1
   let blockStart = -1
@@ -100,7 +104,7 @@ export function segmentText(source: string): Segment[] {
   const flush = () => {
     if (blockStart >= 0) {
       block++
-      splitSentences(source, blockStart, blockEnd, block, blockItem, blockHeading, segments)
+      splitSentences(source, lowerSource, stops, blockStart, blockEnd, block, blockItem, blockHeading, segments)
     }
     blockStart = -1
   }
@@ -129,8 +133,30 @@ export function segmentText(source: string): Segment[] {
   return segments
 }
 
+// Candidate sentence ends: . ! ? and the ideographic full stop. A native scan finds them; the loop below only
+// looks at these positions (and at the cut points of over-long sentences).
+const STOP = /[.!?\u3002]/g
+
+/**
+ * The next stop at or after a position. Blocks are read in order, so a stop found beyond the current block is
+ * remembered rather than searched again: the scans together read the text once.
+ */
+class Stops {
+  private at = -1
+  constructor(private readonly source: string) {}
+  next(i: number): number {
+    if (this.at >= i) return this.at
+    STOP.lastIndex = i
+    const m = STOP.exec(this.source)
+    this.at = m ? m.index : this.source.length
+    return this.at
+  }
+}
+
 function splitSentences(
   source: string,
+  lowerSource: string | undefined,
+  stops: Stops,
   start: number,
   end: number,
   block: number,
@@ -145,16 +171,18 @@ function splitSentences(
     while (b > a && isSpace(source.charCodeAt(b - 1))) b--
     if (b > a) {
       const text = source.slice(a, b)
-      const lower = text.toLowerCase()
-      const flat = MULTI_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower
-      out.push({ start: a, end: b, text, lower: flat, keys: indexKeys(flat), block, item: item && first, heading })
+      const lower = lowerSource === undefined ? text.toLowerCase() : lowerSource.slice(a, b)
+      out.push({ start: a, end: b, text, lower, keys: indexKeys(lower), block, item: item && first, heading })
       first = false
     }
   }
-  for (let i = start; i < end; i++) {
-    if (i - s >= MAX_SEGMENT) {
+  let i = start
+  while (i < end) {
+    const p = Math.min(stops.next(i), end)
+    if (s + MAX_SEGMENT < end && s + MAX_SEGMENT <= p) {
       // Over-long sentence (or no punctuation at all): cut after the last ";" before the limit — detector
-      // patterns never span one — or else at the last space.
+      // patterns never span one — or else at the last space. The character at the limit is not read as a stop.
+      i = s + MAX_SEGMENT
       let cut = i
       for (let j = i; j > s + MAX_SEGMENT / 2; j--) {
         if (source.charCodeAt(j) === 59) {
@@ -172,30 +200,34 @@ function splitSentences(
       }
       push(s, cut)
       s = cut
+      i++
       continue
     }
+    if (p >= end) break
+    i = p
     const c = source.charCodeAt(i)
-    // . ! ? and the ideographic full stop
-    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x3002) continue
     let j = i + 1
     while (j < end && isCloser(source.charCodeAt(j))) j++
     if (c === 0x3002) {
       push(s, j)
       s = j
+      i++
       continue
     }
+    i++
     if (j >= end || !isSpace(source.charCodeAt(j))) continue
     let k = j
     while (k < end && isSpace(source.charCodeAt(k))) k++
     if (k >= end || !SENTENCE_START.test(source[k])) continue
-    if (c === 46 && isAbbreviation(source, s, i)) continue
+    const dot = i - 1
+    if (c === 46 && isAbbreviation(source, s, dot)) continue
     // "1. Violate the law" / "a. Distribution": a list marker is not a sentence.
-    if (c === 46 && i - s < 24 && MARKER_ONLY.test(source.slice(s, i))) continue
+    if (c === 46 && dot - s < 24 && MARKER_ONLY.test(source.slice(s, dot))) continue
     // "... Derivatives: 1. In any way ...; 2. For ...": an inline marker starts the next clause, so cut before it.
     if (c === 46) {
-      let w = i
+      let w = dot
       while (w > s && !isSpace(source.charCodeAt(w - 1))) w--
-      if (w > s && i - w <= 6 && INLINE_MARKER.test(source.slice(w, i)) && !REFERENCE_NOUN.test(source.slice(Math.max(s, w - 16), w))) {
+      if (w > s && dot - w <= 6 && INLINE_MARKER.test(source.slice(w, dot)) && !REFERENCE_NOUN.test(source.slice(Math.max(s, w - 16), w))) {
         push(s, w)
         s = w
         continue
@@ -203,7 +235,7 @@ function splitSentences(
     }
     push(s, j)
     s = j
-    i = j - 1
+    i = j
   }
   push(s, end)
 }
@@ -217,7 +249,7 @@ function isAbbreviation(source: string, from: number, dot: number): boolean {
   return /^[a-z](?:\.[a-z]){1,3}$/.test(word)
 }
 
-const MULTI_SPACE = /\s\s|[\n\r\t\u00a0]/
+const NON_ASCII = /[^\x00-\x7f]/
 // "Attachment A. You ...", "Section 3. The ...": a reference, not a list marker.
 const REFERENCE_NOUN = /\b(?:attachment|exhibit|appendix|annex|schedule|section|article|part|clause|paragraph|chapter|item|version|no)\s*$/i
 const INLINE_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
