@@ -4,6 +4,7 @@
 // terms" is not flow-down.
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
 import { hasKey, keys, type KeyGate } from './keywords.js'
+import type { Segment } from './segment.js'
 
 const messages = {
   flow: 'Copies or derivatives must carry its terms or restrictions ("{quote}")',
@@ -109,6 +110,9 @@ const PATTERNS: [KeyGate, RegExp][] = [
   [keys('same licen', 'alike'), /\bsame\s+licen[cs]e\s+elements\b|\b(?:must|shall)\b[^;]{0,80}\bunder\s+the\s+same\s+licen[cs]e\b|\bshare\s*-?\s*alike\b[^;]{0,80}\b(?:must|shall)\b/i],
 ]
 
+/** Every pattern's words: a clause with none of them is skipped at once. */
+const ANY_GATE = keys(...PATTERNS.flatMap(([gate]) => gate))
+
 /**
  * Detector for kind `flow-down`: pass-through clauses, copyleft and ShareAlike; `parameters` is `{}`.
  * @example flowDown.detect(ctx) // → [{parameters: {}, spans: [[300, 420]], ...}]
@@ -118,7 +122,16 @@ export const flowDown = defineDetector({
   kind: 'flow-down',
   messages,
   detect(ctx: DetectContext): Hit[] {
-    const hits = ctx.segments.filter((s) => PATTERNS.some(([gate, re]) => hasKey(s.keys, gate) && re.test(s.text)))
+    const hits: Segment[] = []
+    for (const s of ctx.segments) {
+      if (!hasKey(s.keys, ANY_GATE)) continue
+      for (const [gate, re] of PATTERNS) {
+        if (hasKey(s.keys, gate) && re.test(s.text)) {
+          hits.push(s)
+          break
+        }
+      }
+    }
     if (!hits.length) return []
     return [{ parameters: {}, spans: hits.map(spanOf), messageId: 'flow', data: { quote: hits[0].text.replace(/\s+/g, ' ').slice(0, 100) } }]
   },

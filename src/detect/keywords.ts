@@ -44,8 +44,7 @@ export function keys(...list: string[]): KeyGate {
  * `out[outStart[state] .. outStart[state + 1])` are the ids of the keys that end in `state`.
  */
 interface Automaton {
-  column: Uint8Array
-  otherColumns: Map<number, number>
+  column: Uint16Array
   columns: number
   delta: Int32Array
   outStart: Int32Array
@@ -58,16 +57,14 @@ let automaton: Automaton | undefined
 function build(): Automaton {
   if (automaton && automaton.size === words.length) return automaton
   // Alphabet: one column per character some key uses.
-  const column = new Uint8Array(128)
-  const otherColumns = new Map<number, number>()
+  // Indexed by UTF-16 code unit (128 KB), so a step needs no branch on the character range.
+  const column = new Uint16Array(0x10000)
   let columns = 1
-  const col = (c: number): number => (c < 128 ? column[c] : (otherColumns.get(c) ?? 0))
+  const col = (c: number): number => column[c]
   for (const w of words) {
     for (let i = 0; i < w.length; i++) {
       const c = w.charCodeAt(i)
-      if (col(c)) continue
-      if (c < 128) column[c] = columns++
-      else otherColumns.set(c, columns++)
+      if (!column[c]) column[c] = columns++
     }
   }
   // The trie (goto function), -1 = no edge.
@@ -118,7 +115,6 @@ function build(): Automaton {
   outStart[goto.length] = out.length
   automaton = {
     column,
-    otherColumns,
     columns,
     delta,
     outStart,
@@ -134,7 +130,7 @@ function build(): Automaton {
  * one automaton step per character, so linear in the clause length.
  */
 export function indexKeys(lower: string): KeySet {
-  const { column, otherColumns, columns, delta, outStart, out, width } = build()
+  const { column, columns, delta, outStart, out, width } = build()
   const space = column[32]
   const found = new Uint32Array(width)
   let state = 0
@@ -148,7 +144,7 @@ export function indexKeys(lower: string): KeySet {
       k = space
     } else {
       inSpace = false
-      k = c < 128 ? column[c] : (otherColumns.get(c) ?? 0)
+      k = column[c]
     }
     state = delta[state * columns + k]
     for (let o = outStart[state], e = outStart[state + 1]; o < e; o++) found[out[o] >>> 5] |= 1 << (out[o] & 31)

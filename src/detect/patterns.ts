@@ -183,11 +183,17 @@ export function prohibitedItems(ctx: DetectContext): Set<number> {
  */
 export function announcesList(text: string): boolean {
   let end = text.length
-  while (end > 0 && /[\s*_]/.test(text[end - 1])) end--
+  while (end > 0 && isTrailer(text.charCodeAt(end - 1))) end--
   const last = text[end - 1]
   if (last === ':' || last === '：') return true
   if (/^(?:to|for|from|by|in|of)$/i.test(text.slice(Math.max(0, end - 5), end).split(/\s/).pop() ?? '')) return true
   return text.includes('follow') && /\b(?:the\s+following|as\s+follows)\b/i.test(text)
+}
+
+/** White space (the regex class `\s`), `*` or `_`: what may trail a lead-in's colon. */
+function isTrailer(c: number): boolean {
+  if (c === 42 || c === 95 || c === 32 || (c >= 9 && c <= 13)) return true
+  return c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
 }
 
 /** Cheap gate before a regex: does the lower-cased clause contain any of these fragments? */

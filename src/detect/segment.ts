@@ -137,6 +137,17 @@ export function segmentText(source: string): Segment[] {
 // looks at these positions (and at the cut points of over-long sentences).
 const STOP = /[.!?\u3002]/g
 
+/** Trim `[a, b)` and add it as a clause unless empty; reports whether it was added. */
+function pushClause(source: string, lowerSource: string | undefined, a: number, b: number, block: number, item: boolean, heading: boolean, out: Segment[]): boolean {
+  while (a < b && isSpace(source.charCodeAt(a))) a++
+  while (b > a && isSpace(source.charCodeAt(b - 1))) b--
+  if (b <= a) return false
+  const text = source.slice(a, b)
+  const lower = lowerSource === undefined ? text.toLowerCase() : lowerSource.slice(a, b)
+  out.push({ start: a, end: b, text, lower, keys: indexKeys(lower), block, item, heading })
+  return true
+}
+
 /**
  * The next stop at or after a position. Blocks are read in order, so a stop found beyond the current block is
  * remembered rather than searched again: the scans together read the text once.
@@ -167,14 +178,7 @@ function splitSentences(
   let s = start
   let first = true
   const push = (a: number, b: number) => {
-    while (a < b && isSpace(source.charCodeAt(a))) a++
-    while (b > a && isSpace(source.charCodeAt(b - 1))) b--
-    if (b > a) {
-      const text = source.slice(a, b)
-      const lower = lowerSource === undefined ? text.toLowerCase() : lowerSource.slice(a, b)
-      out.push({ start: a, end: b, text, lower, keys: indexKeys(lower), block, item: item && first, heading })
-      first = false
-    }
+    if (pushClause(source, lowerSource, a, b, block, item && first, heading, out)) first = false
   }
   let i = start
   while (i < end) {
