@@ -57,10 +57,30 @@ function hasDigit(value: string): boolean {
   return false
 }
 
-function pushWord(out: RefWord[], value: string, start: number, end: number, token: number, folded = EQUIVALENT_WORDS[value] ?? value): void {
+/** The words being collected, and the sorted source ranges whose words are left out (see `referenceWords`). */
+interface Sink {
+  out: RefWord[]
+  skip: readonly (readonly [number, number])[]
+  /** First range that may still hold a word (words arrive in source order). */
+  next: number
+}
+
+function skipped(sink: Sink, start: number): boolean {
+  const { skip } = sink
+  while (sink.next < skip.length && skip[sink.next][1] <= start) sink.next++
+  return sink.next < skip.length && start >= skip[sink.next][0] && start < skip[sink.next][1]
+}
+
+function pushWord(sink: Sink, value: string, start: number, end: number, token: number, folded = EQUIVALENT_WORDS[value] ?? value): void {
+  if (sink.skip.length && skipped(sink, start)) return
   const parts = SPLIT_COMPOUNDS.get(folded)
-  if (parts) for (const p of parts) out.push({ value: p, start, end, token })
-  else out.push({ value: folded, start, end, token })
+  if (parts) for (const p of parts) sink.out.push({ value: p, start, end, token })
+  else sink.out.push({ value: folded, start, end, token })
+}
+
+function pushPlus(sink: Sink, start: number, token: number): void {
+  if (sink.skip.length && skipped(sink, start)) return
+  sink.out.push({ value: '++', start, end: start + 2, token })
 }
 
 /**
@@ -68,20 +88,20 @@ function pushWord(out: RefWord[], value: string, start: number, end: number, tok
  *
  * @param source - the text the tokens index into.
  * @param tokens - `tokenize(source)`.
+ * @param skip - source ranges `[start, end)` sorted by start: words starting inside one are left out.
  * @returns reference words in order, each with source offsets inside its token.
  * @example
  * referenceWords('GPLv2+', tokenize('GPLv2+')).map((w) => w.value) // ['gpl', 'v2']
  */
-export function referenceWords(source: string, tokens: readonly Token[]): RefWord[] {
-  const out: RefWord[] = []
+export function referenceWords(source: string, tokens: readonly Token[], skip: readonly (readonly [number, number])[] = []): RefWord[] {
+  // left-out words are dropped as they are made: a 50 MB input then holds no second list of every word
+  const sink: Sink = { out: [], skip, next: 0 }
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]
     // fast path, most words: no hyphen and no digit, so the tokenizer's normalized word is already ours
     if (!hasHyphen(source, token.start, token.end) && !hasDigit(token.value)) {
-      pushWord(out, token.value, token.start, token.end, t, token.value)
-      if (source.charCodeAt(token.end) === 43 && source.charCodeAt(token.end + 1) === 43) {
-        out.push({ value: '++', start: token.end, end: token.end + 2, token: t })
-      }
+      pushWord(sink, token.value, token.start, token.end, t, token.value)
+      if (source.charCodeAt(token.end) === 43 && source.charCodeAt(token.end + 1) === 43) pushPlus(sink, token.end, t)
       continue
     }
     const raw = source.slice(token.start, token.end)
@@ -96,18 +116,16 @@ export function referenceWords(source: string, tokens: readonly Token[]): RefWor
       const glued = GLUED_VERSION.exec(value)
       if (glued && splitsGlued(glued)) {
         const cut = start + glued[1].length
-        pushWord(out, glued[1], start, cut, t)
-        pushWord(out, glued[2], cut, start + piece.length, t)
+        pushWord(sink, glued[1], start, cut, t)
+        pushWord(sink, glued[2], cut, start + piece.length, t)
       } else {
-        pushWord(out, value, start, start + piece.length, t)
+        pushWord(sink, value, start, start + piece.length, t)
       }
     }
     // "RAIL++" is another license than "RAIL"; the tokenizer drops the pluses, so keep them as a word here
-    if (source.charCodeAt(token.end) === 43 && source.charCodeAt(token.end + 1) === 43) {
-      out.push({ value: '++', start: token.end, end: token.end + 2, token: t })
-    }
+    if (source.charCodeAt(token.end) === 43 && source.charCodeAt(token.end + 1) === 43) pushPlus(sink, token.end, t)
   }
-  return out
+  return sink.out
 }
 
 /** Reference words of a license name, as the corpus builder stores them: "Apache License, Version 2.0" → "apache license version 2.0". */

@@ -21,17 +21,7 @@ const CONFIDENT_NAME = 0.85
 
 /** Words outside URLs and SPDX tag lines (both are read by their own matchers). */
 function maskedWords(source: string, tokens: readonly Token[], blocked: [number, number][]) {
-  const words = referenceWords(source, tokens)
-  if (!blocked.length) return words
-  blocked.sort((a, b) => a[0] - b[0])
-  const out = []
-  let b = 0
-  for (const word of words) {
-    while (b < blocked.length && blocked[b][1] <= word.start) b++
-    if (b < blocked.length && word.start >= blocked[b][0] && word.start < blocked[b][1]) continue
-    out.push(word)
-  }
-  return out
+  return referenceWords(source, tokens, blocked.sort((a, b) => a[0] - b[0]))
 }
 
 // A copyright line (the tokenizer skips those) that goes on to state a license: "Copyright (c) 2020 Jane.
