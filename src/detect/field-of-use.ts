@@ -37,6 +37,13 @@ const POINTS_AT_LIST = /\b(?:restricted\s+uses?|use\s+restrictions|restrictions\
 // unless it also names a specific end use (rule 3) — those words are all in NAMED_FIELD, not here.
 const EXPORT_ONLY = /\bexport\s+control\w*\b[^;]{0,200}\bnational\s+security\b/i
 
+// Words PROHIBITION cannot match without (finer than `mayProhibit`, which also gates NEGATED_LEAD): a modal
+// with "not" / "never", or one of its fixed phrases.
+const PROHIBITION_GATE = keys(
+  'agree not', 'will not', 'shall not', 'must not', 'may not', 'can not', 'cannot', "can't", "won't", 'never', 'refrain from', 'neither',
+  'prohibit', 'forbidden', 'do not', "don't", 'not permitted', 'not allowed', 'excluded from', 'restricted use', 'use-based restriction',
+  'use based restriction', 'not used', 'not be used', 'not include',
+)
 const ATTACHMENT_WORDS = keys('attachment', 'exhibit', 'appendix', 'annex', 'schedule')
 const POLICY_WORDS = keys('polic', 'aup', 'trustworthy', 'ethics', 'principles', 'use guidelines', 'use rules', 'use standards', 'use terms')
 
@@ -103,7 +110,7 @@ function inlineBans(ctx: DetectContext): { leads: Segment[]; items: Segment[] } 
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]
     const lead = flags.lead(i)
-    if (!lead && !(mayProhibit(s) && PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
+    if (!lead && !(mayProhibit(s) && hasKey(s.keys, PROHIBITION_GATE) && PROHIBITION.test(s.text) && bindsLicensee(s.text))) continue
     // One clause: the prohibition and a specific field ("for any commercial, military, or illegal purposes").
     if ((flags.named(i) || decisionFields(s.text) >= 2) && !EXPORT_ONLY.test(s.text)) {
       leads.push(s)

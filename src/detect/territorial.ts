@@ -45,6 +45,13 @@ const TERRITORY_GATE = keys('territor')
 const WORLDWIDE_GATE = keys('worldwide', 'world-wide', 'global', 'everywhere', 'countr', 'nation', 'jurisdiction', 'throughout the world')
 const WITHHELD_GATE = keys('not granted', 'not being granted', 'no right', 'no license', 'no licence', 'not grant', 'void', 'not valid', 'invalid', 'not extend', 'not offered', 'not available', 'not licensed', 'not licenced', 'not apply', 'nothing in this', 'not be effective', 'not effective', 'not be valid', 'not be in effect')
 const EXCLUDES_GATE = keys('may not', 'cannot', 'shall not', 'will not', 'prohibited', 'forbidden', 'not authori', 'exclud', 'not cover', 'not include', 'not extend', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen')
+// Finer gates inside EXCLUDES_GATE, one per pattern: the words of its closing verb phrase.
+const GRANT_EXCLUDES_GATE = keys('exclud', 'not cover', 'not include', 'not extend')
+const PLACE_FIRST_GATE = keys(
+  'excluded from', 'not licensed', 'not licenced', 'not permitted', 'not allowed', 'not entitled', 'not granted', 'no right', 'no licen',
+  'not access', 'not use', 'not download', 'not deploy', 'not install',
+)
+const NOMINAL_BAN_GATE = keys('not permitted', 'not allowed', 'not licensed', 'not licenced', 'not authori', 'prohibited', 'forbidden')
 const CONDITION_GATE = keys('if you')
 const BANNED_GATE = keys('not be ', 'not be used', 'not be distributed', 'not be deployed', 'not be offered', 'not be made', 'not be provided', 'not be accessed', 'not use', 'not access', 'not deploy', 'not distribute', 'not offer', 'not make', 'not provide', 'cannot', 'prohibited from', 'not permitted', 'not allowed', 'not licensed')
 
@@ -67,7 +74,10 @@ export const territorial = defineDetector({
       const definition = (hasKey(k, TERRITORY_GATE) ? TERRITORY_DEFINITION.exec(t) : null) ?? (hasKey(k, WORLDWIDE_GATE) ? WORLDWIDE_EXCEPT.exec(t) : null)
       const withheld = !definition && hasKey(k, WITHHELD_GATE) ? GRANT_WITHHELD.exec(t) : null
       const banned = !definition && !withheld && hasKey(k, BANNED_GATE) ? USE_BANNED_IN.exec(t) : null
-      const excludes = !definition && !withheld && !banned && hasKey(k, EXCLUDES_GATE) ? (GRANT_EXCLUDES.exec(t) ?? PLACE_FIRST.exec(t) ?? NOMINAL_BAN.exec(t)) : null
+      const excludes =
+        !definition && !withheld && !banned && hasKey(k, EXCLUDES_GATE)
+          ? ((hasKey(k, GRANT_EXCLUDES_GATE) ? GRANT_EXCLUDES.exec(t) : null) ?? (hasKey(k, PLACE_FIRST_GATE) ? PLACE_FIRST.exec(t) : null) ?? (hasKey(k, NOMINAL_BAN_GATE) ? NOMINAL_BAN.exec(t) : null))
+          : null
       const condition = !definition && hasKey(k, CONDITION_GATE) ? CONDITION_FIRST.exec(t) : null
       const m = condition ?? definition ?? withheld ?? banned ?? excludes
       if (!m || NOT_TERRITORIAL.test(t)) continue
