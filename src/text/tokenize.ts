@@ -120,11 +120,33 @@ function tokenizeLine(source: string, from: number, to: number, options: Tokeniz
     }
     return
   }
-  const line = source.slice(from, to)
-  const lead = LEAD.exec(line)
-  const skip = lead ? lead[0].length : 0
-  if (!options.keepCopyright && isCopyrightLine(line.slice(skip))) return
+  // most lines are prose opening with a word: answered without copying the line or running the regexes
+  const skip = leadIsEmpty(source, from, to) ? 0 : (LEAD.exec(source.slice(from, to))?.[0].length ?? 0)
+  if (!options.keepCopyright && mayOpenCopyright(source.charCodeAt(from + skip)) && isCopyrightLine(source.slice(from + skip, to))) return
   tokenizeSpan(source, from + skip, to, out)
+}
+
+/**
+ * Whether LEAD surely matches nothing at `from`: the line opens with ASCII letters followed by neither "." nor ")"
+ * (no list letter or numeral) and they are not a comment keyword ("dnl", "rem"). Other lines run LEAD.
+ */
+function leadIsEmpty(source: string, from: number, to: number): boolean {
+  let k = from
+  while (k < to && isAsciiLetter(source.charCodeAt(k))) k++
+  if (k === from) return false
+  const next = source.charCodeAt(k)
+  if (next === 46 || next === 41) return false
+  const run = k - from
+  return run !== 3 || !/^(?:dnl|rem|REM)$/.test(source.slice(from, k))
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+}
+
+/** First characters a copyright line can open with: "copyright", "(c)", "©", "all rights reserved", "portions". */
+function mayOpenCopyright(c: number): boolean {
+  return c === 99 || c === 67 || c === 40 || c === 0xa9 || c === 97 || c === 65 || c === 112 || c === 80
 }
 
 function tokenizeSpan(source: string, from: number, to: number, out: Token[]): void {
