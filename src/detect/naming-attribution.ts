@@ -53,6 +53,19 @@ function dutyBefore(t: string, q: number): { verb: number; gap: string } | undef
   return isDuty(t, verb) || imperative ? { verb, gap } : undefined
 }
 
+/** “ " « */
+function isQuoteMark(c: number): boolean {
+  return c === 0x201c || c === 34 || c === 0xab
+}
+
+/** The clause ends with ":" or "：" and maybe white space (read backwards: no regex scan over the clause). */
+function endsWithColon(text: string): boolean {
+  let i = text.length - 1
+  while (i >= 0 && /\s/.test(text[i])) i--
+  const c = text.charCodeAt(i)
+  return c === 58 || c === 0xff1a
+}
+
 /** One line, single spaces; YAML line-continuation escapes (`Built with\\ \\ Llama`) dropped. */
 function clean(text: string): string {
   return text.replace(/\\(?=\s)/g, '').replace(/\s+/g, ' ').trim()
@@ -82,7 +95,7 @@ export const namingAttribution = defineDetector({
       const s = segs[i]
       // "... the following statement:" + the quoted statement as its own paragraph: read them together.
       const next = segs[i + 1]
-      const joined = next && /[:：]\s*$/.test(s.text) && /^[“"«]/.test(next.text)
+      const joined = next && isQuoteMark(next.text.charCodeAt(0)) && endsWithColon(s.text)
       const t = joined ? ctx.source.slice(s.start, next.end) : s.text
       if (!/[“"«]/.test(t)) continue
       let used = false

@@ -131,7 +131,7 @@ export function listScope(segments: Segment[], lead: number): number[] {
 /** A clause that forbids and announces a list: "You agree you will not use, or allow others to use, X to:". */
 export function isProhibitionLead(s: Segment): boolean {
   if (s.heading && DONT_HEADING.test(s.text)) return true
-  return announcesList(s.text) && mayProhibit(s) && ((PROHIBITION.test(s.text) && bindsLicensee(s.text)) || NEGATED_LEAD.test(s.text))
+  return mayProhibit(s) && announcesList(s.text) && ((PROHIBITION.test(s.text) && bindsLicensee(s.text)) || NEGATED_LEAD.test(s.text))
 }
 
 // A do's-and-don'ts list: a heading that is itself the prohibition ("DON'T", "Do not", "You must not:").
@@ -186,13 +186,16 @@ export function announcesList(text: string): boolean {
   while (end > 0 && isTrailer(text.charCodeAt(end - 1))) end--
   const last = text[end - 1]
   if (last === ':' || last === '：') return true
-  if (/^(?:to|for|from|by|in|of)$/i.test(text.slice(Math.max(0, end - 5), end).split(/\s/).pop() ?? '')) return true
+  // The last word, read from at most five characters back.
+  let word = end
+  while (word > 0 && end - word < 5 && !isTrailer(text.charCodeAt(word - 1), false)) word--
+  if (end - word <= 4 && /^(?:to|for|from|by|in|of)$/i.test(text.slice(word, end))) return true
   return text.includes('follow') && /\b(?:the\s+following|as\s+follows)\b/i.test(text)
 }
 
-/** White space (the regex class `\s`), `*` or `_`: what may trail a lead-in's colon. */
-function isTrailer(c: number): boolean {
-  if (c === 42 || c === 95 || c === 32 || (c >= 9 && c <= 13)) return true
+/** White space (the regex class `\s`), or with `marks` also `*` or `_`: what may trail a lead-in's colon. */
+function isTrailer(c: number, marks = true): boolean {
+  if ((marks && (c === 42 || c === 95)) || c === 32 || (c >= 9 && c <= 13)) return true
   return c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
 }
 
