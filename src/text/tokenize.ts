@@ -155,13 +155,14 @@ function tokenizeSpan(source: string, from: number, to: number, out: Token[]): v
   let base = 0
   let i = from
   let n = to
-  if (hasMarkupStart(source, from, to)) {
+  const kinds = charKinds(source, from, to)
+  if (kinds & MAY_HOLD_MARKUP) {
     text = source.slice(from, to).replace(MARKUP, (m) => ' '.repeat(m.length))
     base = from
     i = 0
     n = to - from
   }
-  if (hasNonAscii(text, i, n)) {
+  if (kinds & NOT_ASCII) {
     const masked = text.slice(i, n)
     WORD.lastIndex = 0
     let m: RegExpExecArray | null
@@ -193,17 +194,18 @@ function tokenizeSpan(source: string, from: number, to: number, out: Token[]): v
   }
 }
 
-function hasMarkupStart(s: string, from: number, to: number): boolean {
+const MAY_HOLD_MARKUP = 1
+const NOT_ASCII = 2
+
+/** One pass over a span: whether it holds "<" or "&" (markup may start there) and whether it holds non-ASCII. */
+function charKinds(s: string, from: number, to: number): number {
+  let kinds = 0
   for (let k = from; k < to; k++) {
     const c = s.charCodeAt(k)
-    if (c === 60 || c === 38) return true
+    if (c === 60 || c === 38) kinds |= MAY_HOLD_MARKUP
+    else if (c > 127) kinds |= NOT_ASCII
   }
-  return false
-}
-
-function hasNonAscii(s: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (s.charCodeAt(k) > 127) return true
-  return false
+  return kinds
 }
 
 /** [A-Za-z0-9]: the ASCII part of `[\p{L}\p{N}]`. */
