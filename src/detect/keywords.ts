@@ -24,7 +24,7 @@ const words: string[] = []
 export function keys(...list: string[]): KeyGate {
   const bits = new Map<number, number>()
   for (const w of list) {
-    if (w !== w.toLowerCase() || /\s\s|[\t\n\r]/.test(w) || !w.trim()) throw new TypeError(`Expected a lower-case key word, got \`${w}\``)
+    if (w !== w.toLowerCase() || /\s\s|[^\S ]/.test(w) || !w.trim()) throw new TypeError(`Expected a lower-case key word, got \`${w}\``)
     let id = ids.get(w)
     if (id === undefined) {
       id = words.length
@@ -41,7 +41,8 @@ export function keys(...list: string[]): KeyGate {
 /**
  * An Aho-Corasick automaton over every declared key, as a full transition table: one step per character of the
  * clause whatever the number of keys. Characters that occur in no key share column 0 (back to the root);
- * `out[outStart[state] .. outStart[state + 1])` are the ids of the keys that end in `state`.
+ * `out[outStart[state] .. outStart[state + 1])` are the ids of the keys that end in `state`; a transition into such
+ * a state is stored as `~state`.
  */
 interface Automaton {
   column: Uint16Array
@@ -67,6 +68,9 @@ function build(): Automaton {
       if (!column[c]) column[c] = columns++
     }
   }
+  // Every white space character steps as a space (indexKeys folds runs of them into one).
+  if (!column[32]) column[32] = columns++
+  for (let c = 0; c < 0x10000; c++) if (isSpaceUnit(c)) column[c] = column[32]
   // The trie (goto function), -1 = no edge.
   const goto: number[][] = [new Array(columns).fill(-1)]
   const ends: number[][] = [[]]
@@ -113,6 +117,8 @@ function build(): Automaton {
     out.push(...new Set(list))
   })
   outStart[goto.length] = out.length
+  // Transitions into a state that ends keys are stored as ~state.
+  for (let i = 0; i < delta.length; i++) if (outStart[delta[i]] !== outStart[delta[i] + 1]) delta[i] = ~delta[i]
   automaton = {
     column,
     columns,
@@ -136,25 +142,26 @@ export function indexKeys(lower: string): KeySet {
   let state = 0
   let inSpace = false
   for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i)
-    let k: number
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isUnicodeSpace(c))) {
+    const k = column[lower.charCodeAt(i)]
+    if (k === space) {
       if (inSpace) continue
       inSpace = true
-      k = space
-    } else {
-      inSpace = false
-      k = column[c]
+    } else inSpace = false
+    const next = delta[state * columns + k]
+    // Negative: the state ends some keys (one table read per character for the common case).
+    if (next >= 0) {
+      state = next
+      continue
     }
-    state = delta[state * columns + k]
+    state = ~next
     for (let o = outStart[state], e = outStart[state + 1]; o < e; o++) found[out[o] >>> 5] |= 1 << (out[o] & 31)
   }
   return found
 }
 
-/** The non-ASCII characters of the regex class `\s`. */
-function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+/** The code units of the regex class `\s`. */
+function isSpaceUnit(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 /** Does the clause contain any of these (declared) key words? */
