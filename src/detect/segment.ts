@@ -111,7 +111,7 @@ export function segmentText(source: string): Segment[] {
   let prevHeading = false
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
-    if (!line.text.trim()) {
+    if (!NON_SPACE.test(line.text)) {
       flush()
       prevHeading = false
       continue
@@ -177,9 +177,6 @@ function splitSentences(
 ): void {
   let s = start
   let first = true
-  const push = (a: number, b: number) => {
-    if (pushClause(source, lowerSource, a, b, block, item && first, heading, out)) first = false
-  }
   let i = start
   while (i < end) {
     const p = Math.min(stops.next(i), end)
@@ -202,7 +199,7 @@ function splitSentences(
           }
         }
       }
-      push(s, cut)
+      if (pushClause(source, lowerSource, s, cut, block, item && first, heading, out)) first = false
       s = cut
       i++
       continue
@@ -213,7 +210,7 @@ function splitSentences(
     let j = i + 1
     while (j < end && isCloser(source.charCodeAt(j))) j++
     if (c === 0x3002) {
-      push(s, j)
+      if (pushClause(source, lowerSource, s, j, block, item && first, heading, out)) first = false
       s = j
       i++
       continue
@@ -232,16 +229,16 @@ function splitSentences(
       let w = dot
       while (w > s && !isSpace(source.charCodeAt(w - 1))) w--
       if (w > s && dot - w <= 6 && INLINE_MARKER.test(source.slice(w, dot)) && !REFERENCE_NOUN.test(source.slice(Math.max(s, w - 16), w))) {
-        push(s, w)
+        if (pushClause(source, lowerSource, s, w, block, item && first, heading, out)) first = false
         s = w
         continue
       }
     }
-    push(s, j)
+    if (pushClause(source, lowerSource, s, j, block, item && first, heading, out)) first = false
     s = j
     i = j
   }
-  push(s, end)
+  if (pushClause(source, lowerSource, s, end, block, item && first, heading, out)) first = false
 }
 
 /** The word before a period is an abbreviation ("U.S", "e.g", "Inc"); single capitals are not ("Attachment A. You"). */
@@ -254,6 +251,7 @@ function isAbbreviation(source: string, from: number, dot: number): boolean {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/
+const NON_SPACE = /\S/
 // "Attachment A. You ...", "Section 3. The ...": a reference, not a list marker.
 const REFERENCE_NOUN = /\b(?:attachment|exhibit|appendix|annex|schedule|section|article|part|clause|paragraph|chapter|item|version|no)\s*$/i
 const INLINE_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
