@@ -195,7 +195,7 @@ function tokenizeSpan(source: string, from: number, to: number, out: Token[]): v
 }
 
 const MAY_HOLD_MARKUP = 1
-const NOT_ASCII = 2
+const NOT_ASCII = 2 // a character the loop cannot classify: the Unicode-aware regex reads the span
 
 /** One pass over a span: whether it holds "<" or "&" (markup may start there) and whether it holds non-ASCII. */
 function charKinds(s: string, from: number, to: number): number {
@@ -203,9 +203,38 @@ function charKinds(s: string, from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const c = s.charCodeAt(k)
     if (c === 60 || c === 38) kinds |= MAY_HOLD_MARKUP
-    else if (c > 127) kinds |= NOT_ASCII
+    else if (c > 127 && !isPlainMark(c)) kinds |= NOT_ASCII
   }
   return kinds
+}
+
+/**
+ * Non-ASCII characters that are neither letters, digits nor word joiners, common in license texts: curly double
+ * quotes, the opening single quote, dashes, bullets, ©, ®, ™, §, no-break space. They only separate words, so
+ * the character loop treats them like ASCII punctuation. ("’" joins words and "‐" is a hyphen: not listed.)
+ */
+function isPlainMark(c: number): boolean {
+  switch (c) {
+    case 0xa0: // no-break space
+    case 0xa7: // §
+    case 0xa9: // ©
+    case 0xab: // «
+    case 0xae: // ®
+    case 0xb0: // °
+    case 0xb7: // ·
+    case 0xbb: // »
+    case 0x2013: // –
+    case 0x2014: // —
+    case 0x2018: // ‘
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0x2022: // •
+    case 0x2026: // …
+    case 0x2122: // ™
+      return true
+    default:
+      return false
+  }
 }
 
 /** [A-Za-z0-9]: the ASCII part of `[\p{L}\p{N}]`. */
