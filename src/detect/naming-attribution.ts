@@ -2,6 +2,7 @@
 // website or UI, a statement in public announcements) or a required model-name prefix. Notice files, copies of
 // the license, academic acknowledgements and merely encouraged marks do not count (RESTRICTIONS.md rule 7).
 import { defineDetector, spanOf, type DetectContext, type Hit } from './define-detector.js'
+import { hasKey, keys } from './keywords.js'
 
 const messages = {
   display: 'Requires displaying "{display}" ("{quote}")',
@@ -21,6 +22,7 @@ const MAX_GAP = 160
 // `name it so that its name begins with "Quill"`.
 const PREFIX =
   /[“"«]([^”"»\n]{1,60})[”"»]\s+(?:at\s+the\s+(?:beginning|start|front)|as\s+the\s+(?:first\s+word|first\s+part|prefix|start|beginning))\s+of\s+(?:the\s+|their\s+|its\s+)?(?:any\s+)?(?:such\s+)?(?:[\w-]+\s+){0,2}names?\b|\bnam(?:es?|ed|ing)\b[^;]{0,60}?\b(?:(?:must|shall|should)\s+)?(?:(?:begin|begins|beginning|start|starts|starting)\s+with|(?:with|using|carry|bear)\s+the\s+prefix|prefixed\s+(?:with|by))\s+(?:the\s+(?:word|prefix|string)\s+)?[“"«]([^”"»\n]{1,60})[”"»]/i
+const NAME_GATE = keys('nam')
 // Where a credit must be shown for it to be public: a site, an interface, docs, announcements, adverts.
 const SURFACE =
   /\b(?:publish\w*|website|web\s*site|web\s*page|homepage|landing\s+page|page|footer|header|user\s+interface|UI|screens?|blog\w*|about\s+page|documentation|readme|model\s+card|release\s+notes|public\s+statements?|announcements?|advertising|marketing|splash\s+screen|credits|product|service|app(?:lication)?s?|chatbots?)\b/i
@@ -99,7 +101,8 @@ export const namingAttribution = defineDetector({
       const t = joined ? ctx.source.slice(s.start, next.end) : s.text
       if (!/[“"«]/.test(t)) continue
       let used = false
-      const p = PREFIX.exec(t)
+      // PREFIX cannot match without "name" / "naming" (a clause boundary never splits a word).
+      const p = hasKey(s.keys, NAME_GATE) || (joined && hasKey(next.keys, NAME_GATE)) ? PREFIX.exec(t) : null
       // An imperative opening the clause is a duty too: 'Include "Acme" at the start of the name of ...'.
       if (p && (isDuty(t, p.index) || /\b(?:must|shall)\b/i.test(p[0]) || /^\W{0,6}(?:include|use|put|place|start|begin|prefix|keep)\b/i.test(t))) {
         prefix ??= clean(p[1] ?? p[2])
