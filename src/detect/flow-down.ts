@@ -18,7 +18,8 @@ const TERMS_OF = '(?:the\\s+(?:terms|conditions)\\s+(?:and\\s+conditions\\s+)?of
 const UNDER_THIS = keys('under this', 'under these', 'under the terms of this', 'under the terms and conditions of this', 'under the conditions of this', 'under the present', 'under the terms of these')
 
 /** One regex per way of saying it, each with words it cannot match without (a cheap gate), and an example. */
-const PATTERNS: [KeyGate, RegExp][] = [
+/** `[gate, pattern, second gate?]`: the pattern runs when the gate (and the second gate, if any) is open. */
+const PATTERNS: [KeyGate, RegExp, KeyGate?][] = [
   // "Use-based restrictions ... MUST be included as an enforceable provision by You in any type of legal agreement"
   [keys('enforceable'), /\benforceable\s+provisions?\b/i],
   // "You shall require all of Your users who use the Model ... to comply with the terms of this paragraph"
@@ -43,6 +44,8 @@ const PATTERNS: [KeyGate, RegExp][] = [
       `\\b(?:distribut|communicat|cop(?:y|ies)|modification|derivative|fine-tun|checkpoint|adaptation|version)\\w*\\b[^;]{0,200}\\b(?:must|shall|will)\\s+(?:only\\s+)?be\\s+(?:(?:provided|licen[cs]ed|distributed|made\\s+available|released|offered|done|made|shared)\\b[^;]{0,60}?\s*)?(?:only\\s+|entirely\\s+|exclusively\\s+|solely\\s+)?under\\s+${TERMS_OF}${THIS}|\\b(?:must|shall)\\s+be\\s+(?:provided|licen[cs]ed|distributed|made\\s+available|released)\\s+(?:only\\s+)?under\\s+(?:the\\s+terms\\s+of\\s+)?${THIS}`,
       'i',
     ),
+    // Both branches need the modal and "be" next to each other.
+    keys('must be', 'shall be', 'will be', 'must only be', 'shall only be', 'will only be'),
   ],
   // GPL: "You must license the entire work, as a whole, under this License to anyone who comes into possession";
   // CeCILL: "the Licensee undertakes to distribute the Modified Software under the conditions of this Agreement"
@@ -125,8 +128,8 @@ export const flowDown = defineDetector({
     const hits: Segment[] = []
     for (const s of ctx.segments) {
       if (!hasKey(s.keys, ANY_GATE)) continue
-      for (const [gate, re] of PATTERNS) {
-        if (hasKey(s.keys, gate) && re.test(s.text)) {
+      for (const [gate, re, also] of PATTERNS) {
+        if (hasKey(s.keys, gate) && (!also || hasKey(s.keys, also)) && re.test(s.text)) {
           hits.push(s)
           break
         }
