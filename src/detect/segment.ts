@@ -219,7 +219,7 @@ function splitSentences(
     if (j >= end || !isSpace(source.charCodeAt(j))) continue
     let k = j
     while (k < end && isSpace(source.charCodeAt(k))) k++
-    if (k >= end || !SENTENCE_START.test(source[k])) continue
+    if (k >= end || !startsSentence(source, k)) continue
     const dot = i - 1
     if (c === 46 && isAbbreviation(source, s, dot)) continue
     // "1. Violate the law" / "a. Distribution": a list marker is not a sentence.
@@ -258,6 +258,14 @@ const INLINE_MARKER = /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
 const CONTINUES = /(?:\b(?:and|or|of|the|to|in|for|with|by|a|an)|,)\s*$/
 const SENTENCE_START = /[\p{Lu}\d"“'‘(\[*#+•-]/u
 const MARKER_ONLY = /^\s*\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})$/
+
+/** {@link SENTENCE_START} at `k`, with ASCII decided by character code (most stops are followed by ASCII). */
+function startsSentence(source: string, k: number): boolean {
+  const c = source.charCodeAt(k)
+  if (c >= 128) return SENTENCE_START.test(source[k])
+  // A-Z, 0-9, " ' ( [ * # + -
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91 || c === 42 || c === 35 || c === 43 || c === 45
+}
 
 /** Closing quotes, brackets and emphasis marks that may follow a full stop: " ' ” ’ ) ] * _ */
 function isCloser(c: number): boolean {
