@@ -57,7 +57,9 @@ function collectCases(): Case[] {
     const text = list[id].licenseText
     const title = entry?.text.spans.find((s) => s.kind === 'title' && s.start === 0)
     // the template's title counts only when the published text starts with it (SL's text has none)
-    const titled = entry ? title !== undefined && startsWithWords(text, entry.text.text.slice(title.start, title.end)) : firstLineIsShort(text)
+    // without the template there is no telling a title from a short first sentence, so the title variants are
+    // left to runs where ../shared is present
+    const titled = entry ? title !== undefined && startsWithWords(text, entry.text.text.slice(title.start, title.end)) : false
     cases.push({ id, kind: 'text', text, template: entry?.text.text, titled })
   }
   if (!hasShared) return cases
