@@ -12,6 +12,7 @@ import { POSITION_BUCKETS } from '../../src/corpus/fulltext-format.js'
 import { hashPair, hashString } from '../../src/text/hash.js'
 import { sequenceHash } from '../../src/match/exact.js'
 import { tokenize } from '../../src/text/tokenize.js'
+import { firstAtOrAfter } from '../../src/text/position.js'
 import type { Rendered, SpanKind } from './fulltext-xml.js'
 
 export const KIND_BITS: Record<SpanKind, number> = { optional: 1, alt: 2, title: 4, copyright: 8 }
@@ -49,19 +50,9 @@ export function extractFeatures(rendered: Rendered): Features {
   })
   // token ranges [a, b) of every span and every run of copyright-line words
   const ranges: Array<{ a: number; b: number; anchor: boolean; inner: boolean }> = []
-  const firstAtOrAfter = (offset: number) => {
-    let lo = 0
-    let hi = all.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (all[mid].start < offset) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
   for (const s of spans) {
-    const a = firstAtOrAfter(s.start)
-    const b = firstAtOrAfter(s.end)
+    const a = firstAtOrAfter(all, s.start)
+    const b = firstAtOrAfter(all, s.end)
     ranges.push({ a, b, anchor: s.kind !== 'optional', inner: s.kind === 'alt' })
   }
   for (let i = 0; i < all.length; i++) {

@@ -2,7 +2,7 @@
 // naming the GPL, MPL's list of Secondary Licenses) and which are licensing statements someone added to it
 // ("Alternatively, this software may be distributed under the terms of the GNU GPL version 2").
 import { findHash, loadFullTextIndex, POSTING_REF, type FullTextIndex } from '../corpus/fulltext.js'
-import { hashPair, hashString, type Token } from '../text/index.js'
+import { firstAtOrAfter, hashPair, hashString, type Token } from '../text/index.js'
 
 /** How far (in words) the sentence around a mention is read on each side. */
 const SENTENCE_REACH = 60
@@ -56,18 +56,6 @@ function sentenceBreak(source: string, from: number, to: number): boolean {
   return false
 }
 
-/** First token index whose start is at or after `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid].start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 let refsById: Map<string, number[]> | undefined
 
 /** Reference indexes of the full-text index by id (an id can have several texts: a license and its header). */
@@ -115,9 +103,9 @@ const isStatement = (w: string) => STATEMENT_WORDS.has(w) || isAlternative(w)
  * @param end - offset where it ends.
  */
 export function mentionSentence(source: string, tokens: readonly Token[], start: number, end: number): MentionSentence {
-  const at = tokenAt(tokens, start)
+  const at = firstAtOrAfter(tokens, start)
   const first = Math.min(at, Math.max(0, tokens.length - 1))
-  const last = Math.max(first, tokenAt(tokens, end) - 1)
+  const last = Math.max(first, firstAtOrAfter(tokens, end) - 1)
   let a = first
   while (a > 0 && first - a < SENTENCE_REACH && !sentenceBreak(source, tokens[a - 1].end, tokens[a].start)) a--
   let b = last

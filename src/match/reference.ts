@@ -5,7 +5,7 @@
 // ("MIT", "GPL") only next to a licensing cue → let a versioned mention absorb unversioned ones and URLs of
 // its family nearby → group "A or B" choices → one finding per license.
 import type { LicenseFinding } from '../schema/index.js'
-import { createLineIndex, tokenize, type LineIndex, type Token } from '../text/index.js'
+import { createLineIndex, firstAtOrAfter, tokenize, type LineIndex, type Token } from '../text/index.js'
 import { loadReferenceIndex, type ReferenceIndex } from './reference-rules.js'
 import { absorb, attachExceptions, choiceGroups, listedMentions } from './reference-combine.js'
 import { acceptMentions } from './reference-context.js'
@@ -42,7 +42,8 @@ function withCopyrightClauses(source: string, tokens: readonly Token[]): readonl
     if (!cue) continue
     const lineStart = m.index
     const lineEnd = m.index + m[0].length
-    if (tokenAt(tokens, lineStart) < tokens.length && tokens[tokenAt(tokens, lineStart)].start < lineEnd) continue // not skipped
+    const first = firstAtOrAfter(tokens, lineStart)
+    if (first < tokens.length && tokens[first].start < lineEnd) continue // not skipped
     const before = m[0].slice(0, cue.index)
     const from = Math.max(before.lastIndexOf('.'), before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('|')) + 1
     const clause = m[0].slice(from)
@@ -58,30 +59,6 @@ function withCopyrightClauses(source: string, tokens: readonly Token[]): readonl
   }
   while (k < extra.length) out.push(extra[k++])
   return out
-}
-
-/** First token starting at or after `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid].start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** First word index starting at or after `offset`. */
-function wordAt(s: WordStream, offset: number): number {
-  let lo = 0
-  let hi = s.words.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (s.words[mid].start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /**
@@ -116,7 +93,7 @@ export function findReferences(source: string, sourceTokens: readonly Token[], l
   const mentions = scanMentions(s, tokens, idx)
   for (const u of urls) {
     if (!u.licenseId) continue
-    const at = Math.min(wordAt(s, u.start), Math.max(0, s.words.length - 1))
+    const at = Math.min(firstAtOrAfter(s.words, u.start), Math.max(0, s.words.length - 1))
     // a page without a version in its address ("gnu.org/licenses/gpl.html") names the family, not a version
     const explicit = /\d/.test(u.key)
     mentions.push({ i: at, j: at - 1, k: at - 1, start: u.start, end: u.end, licenseId: u.licenseId, kind: 'url', explicit, weak: false, confidence: 0.9 })

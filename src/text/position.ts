@@ -48,3 +48,21 @@ export function createLineIndex(source: string): LineIndex {
     },
   }
 }
+
+/**
+ * Index of the first item whose `start` is at or after `offset` in a list sorted by `start` (binary search);
+ * `items.length` when there is none.
+ *
+ * @example
+ * firstAtOrAfter([{start: 0}, {start: 5}], 3) // 1
+ */
+export function firstAtOrAfter(items: ReadonlyArray<{ start: number }>, offset: number): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid].start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
